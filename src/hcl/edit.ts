@@ -1,0 +1,398 @@
+/**
+ * The edit API. Later stages change files only through these functions:
+ * each one replaces the few tokens or nodes it is about and leaves every
+ * other byte of the file alone. New content is rendered by format.ts,
+ * parsed by our own parser and grafted into the tree, so it is laid out as
+ * `terraform fmt` would and is valid HCL by construction.
+ */
+
+import {
+  attributesOf,
+  firstToken,
+  isToken,
+  type Attribute,
+  type Block,
+  type Body,
+  type Expr,
+  type File,
+  type Node,
+  type Part,
+} from "./cst.js";
+import { alignRunOf, quote, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
+import { parse } from "./parser.js";
+import { print } from "./printer.js";
+import { makeToken, TK, type Token } from "./tokens.js";
+
+export type Owner = File | Block;
+
+export class EditError extends Error {}
+
+/** Parse HCL written by aws2ali itself; a failure is a bug in aws2ali, not the user's input. */
+function parseOwn(text: string): File {
+  const r = parse(text, "<generated>");
+  if (r.diagnostics.length > 0) {
+    const d = r.diagnostics[0]!;
+    throw new EditError(`generated HCL does not parse (${d.range.start.line}:${d.range.start.column} ${d.summary}):\n${text}`);
+  }
+  return r.file;
+}
+
+export function parseExpression(text: string): Expr {
+  const file = parseOwn(`x = ${text}\n`);
+  const attr = attributesOf(file.body)[0];
+  if (!attr) throw new EditError(`not an expression: ${text}`);
+  return attr.expr;
+}
+
+/** The file's line ending: CRLF files stay CRLF. */
+export function eolOf(file: File): string {
+  let eol = "\n";
+  const visit = (n: Node): boolean => {
+    for (const p of n.parts) {
+      if (isToken(p)) {
+        if (p.kind === TK.Newline && p.text !== "") {
+          eol = p.text;
+          return true;
+        }
+      } else if (p.type === "Body" || p.type === "Block" || p.type === "Attribute") {
+        if (visit(p)) return true;
+      }
+    }
+    return false;
+  };
+  visit(file);
+  return eol;
+}
+
+function bodyOf(owner: Owner): Body {
+  return owner.type === "File" ? owner.body : owner.body;
+}
+
+/** Indentation of the line a block starts on. */
+export function indentOf(block: Block): string {
+  return /[ \t]*$/.exec(block.blockType.lead)![0];
+}
+
+function innerIndent(owner: Owner): string {
+  return owner.type === "File" ? "" : indentOf(owner) + "  ";
+}
+
+function ownerEol(owner: Owner): string {
+  if (owner.type === "File") return eolOf(owner);
+  const nl = owner.parts.find((p): p is Token => isToken(p) && p.kind === TK.Newline);
+  const inner = owner.body.parts.find((p): p is Token => isToken(p) && p.kind === TK.Newline && p.text !== "");
+  return (inner ?? nl)?.text || "\n";
+}
+
+// ---- blocks ----------------------------------------------------------------
+
+export function labelValue(label: Token | Node): string {
+  if (isToken(label)) return label.text;
+  const lit = label.parts.find((p): p is Token => isToken(p) && p.kind === TK.TemplateLiteral);
+  return lit ? lit.text : "";
+}
+
+export function blockLabels(block: Block): string[] {
+  return block.labels.map(labelValue);
+}
+
+/** Rename a block's type and/or labels in place; the labels keep their quoting style. */
+export function renameBlock(block: Block, type?: string, labels?: string[]): void {
+  if (type !== undefined) block.blockType.text = type;
+  if (!labels) return;
+  if (labels.length !== block.labels.length) throw new EditError(`renameBlock: ${block.labels.length} labels, ${labels.length} given`);
+  labels.forEach((value, k) => {
+    const label = block.labels[k]!;
+    if (isToken(label)) label.text = value;
+    else {
+      const lit = label.parts.find((p): p is Token => isToken(p) && p.kind === TK.TemplateLiteral);
+      if (lit) lit.text = value;
+      else label.parts.splice(1, 0, makeToken(TK.TemplateLiteral, value));
+    }
+  });
+}
+
+// ---- attributes ------------------------------------------------------------
+
+export function getAttribute(owner: Owner | Body, name: string): Attribute | undefined {
+  const body = owner.type === "Body" ? owner : bodyOf(owner);
+  return attributesOf(body).find((a) => a.name.text === name);
+}
+
+/** A one-line or empty block body becomes multi-line, so items can be added to it. */
+function ensureMultiline(owner: Owner): void {
+  if (owner.type === "File") return;
+  const body = owner.body;
+  const first = body.parts[0];
+  if (first && isToken(first) && first.kind === TK.Newline) return;
+  const eol = ownerEol(owner);
+  const inner = innerIndent(owner);
+  for (const p of body.parts) {
+    if (!isToken(p) && (p.type === "Attribute" || p.type === "Block")) {
+      const ft = firstToken(p)!;
+      ft.lead = inner;
+      const last = p.parts[p.parts.length - 1]!;
+      if (!(isToken(last) && last.kind === TK.Newline)) p.parts.push(makeToken(TK.Newline, eol));
+    }
+  }
+  body.parts.unshift(makeToken(TK.Newline, eol));
+  owner.close.lead = indentOf(owner);
+}
+
+function parseItems(text: string): Part[] {
+  return parseOwn(text).body.parts;
+}
+
+/** Set an attribute: replace the value where it exists, else add it after the last attribute. */
+export function setAttribute(owner: Owner, name: string, exprText: string, comment?: string): Attribute {
+  const existing = getAttribute(owner, name);
+  if (existing) {
+    replaceAttributeValue(existing, exprText);
+    alignRunOf(bodyOf(owner), existing);
+    return existing;
+  }
+  ensureMultiline(owner);
+  const item: ItemSpec = comment ? { attr: name, expr: exprText, comment } : { attr: name, expr: exprText };
+  const [attr] = parseItems(renderItems([item], innerIndent(owner), ownerEol(owner))) as [Attribute];
+  const body = bodyOf(owner);
+  const attrs = attributesOf(body);
+  const anchor = attrs[attrs.length - 1];
+  const at = anchor ? body.parts.indexOf(anchor) + 1 : owner.type === "File" ? body.parts.length : 1;
+  body.parts.splice(at, 0, attr);
+  alignRunOf(body, attr);
+  return attr;
+}
+
+export function replaceAttributeValue(attr: Attribute, exprText: string): void {
+  const expr = parseExpression(exprText);
+  const lead = firstToken(attr.expr)?.lead ?? " ";
+  firstToken(expr)!.lead = lead;
+  const k = attr.parts.indexOf(attr.expr);
+  attr.parts[k] = expr;
+  attr.expr = expr;
+}
+
+export function renameAttribute(owner: Owner, from: string, to: string): Attribute | undefined {
+  const attr = getAttribute(owner, from);
+  if (!attr) return undefined;
+  attr.name.text = to;
+  alignRunOf(bodyOf(owner), attr);
+  return attr;
+}
+
+/** Remove an attribute and its line; the run it stood in is re-aligned. */
+export function removeAttribute(owner: Owner, name: string): Attribute | undefined {
+  const attr = getAttribute(owner, name);
+  if (!attr) return undefined;
+  removeItem(owner, attr);
+  return attr;
+}
+
+function removeItem(owner: Owner, item: Attribute | Block): void {
+  const body = bodyOf(owner);
+  const k = body.parts.indexOf(item);
+  if (k < 0) return;
+  body.parts.splice(k, 1);
+  const last = item.parts[item.parts.length - 1]!;
+  const endsLine = isToken(last) && last.kind === TK.Newline;
+  if (!endsLine && owner.type === "Block") {
+    // A one-line block lost its only item: `tag { a = 1 }` becomes `tag {}`.
+    owner.close.lead = "";
+  }
+  const neighbour = body.parts[k - 1] ?? body.parts[k];
+  if (neighbour && !isToken(neighbour) && neighbour.type === "Attribute") alignRunOf(body, neighbour);
+  const after = body.parts[k];
+  if (after && !isToken(after) && after.type === "Attribute") alignRunOf(body, after);
+}
+
+// ---- nested and top-level blocks ---------------------------------------------
+
+/** Append a nested block at the end of a block's body (or of a file). */
+export function addBlock(owner: Owner, spec: BlockSpec): Block {
+  ensureMultiline(owner);
+  const [block] = parseItems(renderBlock(spec, innerIndent(owner), ownerEol(owner))) as [Block];
+  const body = bodyOf(owner);
+  body.parts.push(block);
+  return block;
+}
+
+export function removeBlock(owner: Owner, block: Block): void {
+  removeItem(owner, block);
+}
+
+/** Insert new top-level blocks before or after another, one blank line apart. */
+export function insertBlocks(file: File, anchor: Block, position: "before" | "after", specs: BlockSpec[]): Block[] {
+  if (specs.length === 0) return [];
+  const eol = eolOf(file);
+  const text = specs.map((s) => renderBlock(s, "", eol)).join(eol);
+  const parsed = parseItems(text);
+  const blocks = parsed.filter((p): p is Block => !isToken(p) && p.type === "Block");
+  const body = file.body;
+  let k = body.parts.indexOf(anchor);
+  if (k < 0) throw new EditError("insertBlocks: the anchor block is not in this file");
+  if (position === "after") {
+    ensureEndsLine(anchor, eol);
+    body.parts.splice(k + 1, 0, makeToken(TK.Newline, eol), ...parsed);
+  } else {
+    body.parts.splice(k, 0, ...parsed, makeToken(TK.Newline, eol));
+    k += parsed.length + 1;
+  }
+  return blocks;
+}
+
+/** Append top-level blocks at the end of a file, after a blank line. */
+export function appendBlocks(file: File, specs: BlockSpec[]): Block[] {
+  if (specs.length === 0) return [];
+  const eol = eolOf(file);
+  const body = file.body;
+  const last = body.parts[body.parts.length - 1];
+  if (last && !isToken(last) && (last.type === "Block" || last.type === "Attribute")) ensureEndsLine(last, eol);
+  const needsBlank = body.parts.length > 0 && !(last && isToken(last) && last.kind === TK.Newline && /^\s*$/.test(last.lead));
+  const text = specs.map((s) => renderBlock(s, "", eol)).join(eol);
+  const parsed = parseItems(text);
+  if (needsBlank) body.parts.push(makeToken(TK.Newline, eol));
+  body.parts.push(...parsed);
+  return parsed.filter((p): p is Block => !isToken(p) && p.type === "Block");
+}
+
+function ensureEndsLine(item: Attribute | Block, eol: string): void {
+  const last = item.parts[item.parts.length - 1]!;
+  if (!(isToken(last) && last.kind === TK.Newline)) item.parts.push(makeToken(TK.Newline, eol));
+}
+
+// ---- commenting out --------------------------------------------------------
+
+/**
+ * Replace a block by its own text as `#` comment lines under marker lines
+ * that say why. Every byte of the block survives inside the comments.
+ */
+export function commentOutBlock(owner: Owner, block: Block, marker: string[]): void {
+  const body = bodyOf(owner);
+  const k = body.parts.indexOf(block);
+  if (k < 0) throw new EditError("commentOutBlock: the block is not in this body");
+  const eol = ownerEol(owner);
+  const indent = indentOf(block);
+  const text = print(block).replace(/^[ \t]*/, "");
+  const lines = text.replace(/\r?\n$/, "").split(/\r?\n/);
+  const tokens: Token[] = [];
+  for (const m of marker) tokens.push(makeToken(TK.Newline, eol, `${indent}# ${m}`.trimEnd()));
+  lines.forEach((line, i) => tokens.push(makeToken(TK.Newline, eol, `${i === 0 ? indent : ""}# ${line}`.trimEnd())));
+  // The block's own leading trivia (a comment on the same line before it) stays in front.
+  const lead = block.blockType.lead.slice(0, block.blockType.lead.length - indent.length);
+  if (lead) tokens[0]!.lead = lead + tokens[0]!.lead;
+  body.parts.splice(k, 1, ...tokens);
+}
+
+// ---- expressions and references ----------------------------------------------
+
+/** Replace one expression node anywhere under `root` by the expression in `newText`. */
+export function replaceExpr(root: Node, old: Node, newText: string): Expr {
+  const expr = parseExpression(newText);
+  firstToken(expr)!.lead = firstToken(old)?.lead ?? "";
+  if (!replaceChild(root, old, expr)) throw new EditError("replaceExpr: the node is not under this root");
+  return expr;
+}
+
+/** Swap `old` for `replacement` in its parent's parts and typed fields. */
+export function replaceChild(root: Node, old: Node, replacement: Node): boolean {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const k = n.parts.indexOf(old);
+    if (k >= 0) {
+      n.parts[k] = replacement;
+      const rec = n as unknown as Record<string, unknown>;
+      for (const key of Object.keys(rec)) {
+        if (key === "parts") continue;
+        const v = rec[key];
+        if (v === old) rec[key] = replacement;
+        else if (Array.isArray(v)) {
+          const j = v.indexOf(old);
+          if (j >= 0) v[j] = replacement;
+        }
+      }
+      return true;
+    }
+    for (const p of n.parts) if (!isToken(p)) stack.push(p);
+  }
+  return false;
+}
+
+export type TraversalStep =
+  | { kind: "attr"; name: string; node: Expr }
+  | { kind: "index"; key: Expr; node: Expr }
+  | { kind: "legacy-index"; index: string; node: Expr }
+  | { kind: "splat"; node: Expr };
+
+/** A reference such as `aws_subnet.a[*].id`: the root name and the steps after it, each with the node that ends there. */
+export interface Reference {
+  root: string;
+  rootNode: Expr;
+  steps: TraversalStep[];
+  /** The whole traversal expression (the outermost step). */
+  node: Expr;
+}
+
+/** Every traversal under `node` (templates, for expressions and all), outermost first, each once. */
+export function findReferences(node: Node): Reference[] {
+  const out: Reference[] = [];
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const ref = isTraversal(n) ? referenceOf(n as Expr) : undefined;
+    if (ref) {
+      out.push(ref);
+      // Index keys inside the traversal can hold references of their own.
+      for (const s of ref.steps) if (s.kind === "index") stack.push(s.key);
+      continue;
+    }
+    for (let i = n.parts.length - 1; i >= 0; i--) {
+      const p = n.parts[i]!;
+      if (!isToken(p)) stack.push(p);
+    }
+  }
+  return out;
+}
+
+function isTraversal(n: Node): boolean {
+  return n.type === "Variable" || n.type === "GetAttr" || n.type === "Index" || n.type === "LegacyIndex" || n.type === "Splat";
+}
+
+function referenceOf(outer: Expr): Reference | undefined {
+  const steps: TraversalStep[] = [];
+  let cur: Expr = outer;
+  for (;;) {
+    if (cur.type === "GetAttr") steps.push({ kind: "attr", name: cur.name.text, node: cur });
+    else if (cur.type === "Index") steps.push({ kind: "index", key: cur.key, node: cur });
+    else if (cur.type === "LegacyIndex") steps.push({ kind: "legacy-index", index: cur.index.text, node: cur });
+    else if (cur.type === "Splat") steps.push({ kind: "splat", node: cur });
+    else break;
+    cur = cur.target;
+  }
+  if (cur.type !== "Variable") return undefined;
+  steps.reverse();
+  return { root: cur.name.text, rootNode: cur, steps, node: outer };
+}
+
+/** The dotted name prefix of a reference: `data.aws_ami.ubuntu.id[0]` → ["data", "aws_ami", "ubuntu", "id"]. */
+export function referenceNames(ref: Reference): string[] {
+  const names = [ref.root];
+  for (const s of ref.steps) {
+    if (s.kind !== "attr") break;
+    names.push(s.name);
+  }
+  return names;
+}
+
+/** Rename the first names of a reference in place (`aws_vpc.main` → `alicloud_vpc.main`); the rest is untouched. */
+export function renameReference(ref: Reference, names: string[]): void {
+  const have = referenceNames(ref);
+  if (names.length > have.length) throw new EditError("renameReference: more names than the reference has");
+  if (ref.rootNode.type === "Variable") ref.rootNode.name.text = names[0]!;
+  for (let k = 1; k < names.length; k++) {
+    const step = ref.steps[k - 1]!;
+    if (step.kind === "attr" && step.node.type === "GetAttr") step.node.name.text = names[k]!;
+  }
+}
+
+export { quote, renderBlock, renderItems, type BlockSpec, type ItemSpec };
