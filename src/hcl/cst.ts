@@ -5,7 +5,7 @@
  * edit.ts, which keeps both in step.
  */
 
-import type { Token } from "./tokens.js";
+import { TokenImpl, type Token } from "./tokens.js";
 
 export type Part = Token | Node;
 
@@ -239,7 +239,7 @@ export interface InvalidExpr {
 }
 
 export function isToken(p: Part): p is Token {
-  return typeof (p as Token).kind === "number";
+  return p instanceof TokenImpl;
 }
 
 export function isNode(p: Part): p is Node {

@@ -5,7 +5,7 @@
  * an object or an interpolation depending on how many braces are open.
  */
 
-import { TK, type Token } from "./tokens.js";
+import { TK, TokenImpl, type Token } from "./tokens.js";
 
 export interface LexError {
   pos: number;
@@ -97,22 +97,35 @@ function cpLen(src: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < src.length ? 2 : 1;
 }
 
-export function lex(src: string): LexResult {
-  const tokens: Token[] = [];
-  const errors: LexError[] = [];
-  const n = src.length;
-  const stack: Frame[] = [frame(Mode.Normal, 0)];
+/*
+ * The lexer's state lives at module level and its scanners are plain
+ * functions: creating closures per call made V8 re-learn them for every
+ * file. lex() is synchronous and not re-entrant, so this is safe.
+ */
+let src = "";
+let n = 0;
+let tokens: Token[] = [];
+let errors: LexError[] = [];
+let stack: Frame[] = [];
+let leadStart = 0;
+
+function push(kind: TK, start: number, end: number): void {
+  tokens.push(new TokenImpl(kind, src.slice(start, end), src.slice(leadStart, start), start));
+  leadStart = end;
+}
+
+function error(pos: number, end: number, code: string, summary: string, detail: string): void {
+  errors.push({ pos, end, code, summary, detail });
+}
+
+export function lex(text: string): LexResult {
+  src = text;
+  n = text.length;
+  tokens = [];
+  errors = [];
+  stack = [frame(Mode.Normal, 0)];
+  leadStart = 0;
   let i = 0;
-  let leadStart = 0;
-
-  const push = (kind: TK, start: number, end: number): void => {
-    tokens.push({ kind, text: src.slice(start, end), lead: src.slice(leadStart, start), pos: start });
-    leadStart = end;
-  };
-  const error = (pos: number, end: number, code: string, summary: string, detail: string): void => {
-    errors.push({ pos, end, code, summary, detail });
-  };
-
   while (i < n) {
     const top = stack[stack.length - 1]!;
     if (top.mode === Mode.Quoted) i = scanQuoted(top, i);
@@ -130,289 +143,294 @@ export function lex(src: string): LexResult {
       error(f.openPos, f.openPos + 2, "parse.unterminated-interpolation", "Unterminated template sequence", "A '${' or '%{' sequence is opened here and never closed. Add the matching '}'.");
     }
   }
-  tokens.push({ kind: TK.EOF, text: "", lead: src.slice(leadStart, n), pos: n });
-  return { tokens, errors };
+  tokens.push(new TokenImpl(TK.EOF, "", src.slice(leadStart, n), n));
+  const result = { tokens, errors };
+  src = "";
+  tokens = [];
+  errors = [];
+  return result;
+}
 
-  function scanNormal(top: Frame, start: number): number {
-    let j = start;
-    // Trivia: spaces, tabs, lone CRs and comments (a line comment stops before its newline).
-    for (;;) {
-      const c = src.charCodeAt(j);
-      if (c === C_SPACE || c === C_TAB) j++;
-      else if (c === C_CR && src.charCodeAt(j + 1) !== C_LF) j++;
-      else if (c === C_HASH || (c === C_SLASH && src.charCodeAt(j + 1) === C_SLASH)) j = lineCommentEnd(j);
-      else if (c === C_SLASH && src.charCodeAt(j + 1) === C_STAR) {
-        const close = src.indexOf("*/", j + 2);
-        if (close < 0) {
-          error(j, j + 2, "parse.unterminated-comment", "Unterminated comment", "This '/*' comment is never closed. Add '*/' where the comment should end.");
-          return n;
-        }
-        j = close + 2;
-      } else break;
-    }
-    if (j >= n) return j;
+function scanNormal(top: Frame, start: number): number {
+  let j = start;
+  // Trivia: spaces, tabs, lone CRs and comments (a line comment stops before its newline).
+  for (;;) {
     const c = src.charCodeAt(j);
-    const d = src.charCodeAt(j + 1);
-    switch (c) {
-      case C_LF:
-        push(TK.Newline, j, j + 1);
-        return j + 1;
-      case C_CR:
-        push(TK.Newline, j, j + 2);
-        return j + 2;
-      case C_LBRACE:
-        top.depth++;
-        push(TK.OBrace, j, j + 1);
-        return j + 1;
-      case C_RBRACE:
-        if (top.inTemplate && top.depth === 0) {
-          push(TK.TemplateSeqEnd, j, j + 1);
-          stack.pop();
-          return j + 1;
-        }
-        if (top.depth > 0) top.depth--;
-        push(TK.CBrace, j, j + 1);
-        return j + 1;
-      case C_TILDE:
-        if (d === C_RBRACE && top.inTemplate && top.depth === 0) {
-          push(TK.TemplateSeqEnd, j, j + 2);
-          stack.pop();
-          return j + 2;
-        }
-        push(TK.Invalid, j, j + 1);
-        return j + 1;
-      case C_QUOTE:
-        push(TK.OQuote, j, j + 1);
-        stack.push(frame(Mode.Quoted, j));
-        return j + 1;
-      case C_LBRACK:
-        push(TK.OBrack, j, j + 1);
-        return j + 1;
-      case C_RBRACK:
-        push(TK.CBrack, j, j + 1);
-        return j + 1;
-      case C_LPAREN:
-        push(TK.OParen, j, j + 1);
-        return j + 1;
-      case C_RPAREN:
-        push(TK.CParen, j, j + 1);
-        return j + 1;
-      case C_COMMA:
-        push(TK.Comma, j, j + 1);
-        return j + 1;
-      case C_DOT:
-        if (d === C_DOT && src.charCodeAt(j + 2) === C_DOT) {
-          push(TK.Ellipsis, j, j + 3);
-          return j + 3;
-        }
-        push(TK.Dot, j, j + 1);
-        return j + 1;
-      case C_EQ:
-        if (d === C_EQ) return op(TK.EqualEqual, j, 2);
-        if (d === C_GT) return op(TK.FatArrow, j, 2);
-        return op(TK.Equal, j, 1);
-      case C_BANG:
-        return d === C_EQ ? op(TK.NotEqual, j, 2) : op(TK.Bang, j, 1);
-      case C_LT:
-        if (d === C_LT) return heredocOpener(j);
-        return d === C_EQ ? op(TK.LessEqual, j, 2) : op(TK.Less, j, 1);
-      case C_GT:
-        return d === C_EQ ? op(TK.GreaterEqual, j, 2) : op(TK.Greater, j, 1);
-      case C_AMP:
-        return d === C_AMP ? op(TK.And, j, 2) : op(TK.Invalid, j, 1);
-      case C_PIPE:
-        return d === C_PIPE ? op(TK.Or, j, 2) : op(TK.Invalid, j, 1);
-      case C_COLON:
-        return d === C_COLON ? op(TK.DoubleColon, j, 2) : op(TK.Colon, j, 1);
-      case C_QUESTION:
-        return op(TK.Question, j, 1);
-      case C_STAR:
-        return op(TK.Star, j, 1);
-      case C_PLUS:
-        return op(TK.Plus, j, 1);
-      case C_MINUS:
-        return op(TK.Minus, j, 1);
-      case C_SLASH:
-        return op(TK.Slash, j, 1);
-      case C_PERCENT:
-        return op(TK.Percent, j, 1);
-    }
-    if (isDigit(c)) return number(j);
-    if (isAsciiIdStart(c) || (c > 127 && ID_START.test(String.fromCodePoint(src.codePointAt(j)!)))) return ident(j);
-    return op(TK.Invalid, j, cpLen(src, j));
-  }
-
-  function op(kind: TK, j: number, len: number): number {
-    push(kind, j, j + len);
-    return j + len;
-  }
-
-  function lineCommentEnd(j: number): number {
-    let e = src.indexOf("\n", j);
-    if (e < 0) return n;
-    if (e > j && src.charCodeAt(e - 1) === C_CR) e--;
-    return e;
-  }
-
-  function number(j: number): number {
-    let k = j;
-    while (isDigit(src.charCodeAt(k))) k++;
-    if (src.charCodeAt(k) === C_DOT && isDigit(src.charCodeAt(k + 1))) {
-      k++;
-      while (isDigit(src.charCodeAt(k))) k++;
-    }
-    const e = src.charCodeAt(k);
-    if (e === 101 || e === 69) {
-      let m = k + 1;
-      const s = src.charCodeAt(m);
-      if (s === C_PLUS || s === C_MINUS) m++;
-      if (isDigit(src.charCodeAt(m))) {
-        while (isDigit(src.charCodeAt(m))) m++;
-        k = m;
+    if (c === C_SPACE || c === C_TAB) j++;
+    else if (c === C_CR && src.charCodeAt(j + 1) !== C_LF) j++;
+    else if (c === C_HASH || (c === C_SLASH && src.charCodeAt(j + 1) === C_SLASH)) j = lineCommentEnd(j);
+    else if (c === C_SLASH && src.charCodeAt(j + 1) === C_STAR) {
+      const close = src.indexOf("*/", j + 2);
+      if (close < 0) {
+        error(j, j + 2, "parse.unterminated-comment", "Unterminated comment", "This '/*' comment is never closed. Add '*/' where the comment should end.");
+        return n;
       }
-    }
-    push(TK.Number, j, k);
-    return k;
+      j = close + 2;
+    } else break;
   }
-
-  function ident(j: number): number {
-    let k = j + cpLen(src, j);
-    for (;;) {
-      const c = src.charCodeAt(k);
-      if (k >= n) break;
-      if (c < 128) {
-        if (!isAsciiIdContinue(c)) break;
-        k++;
-      } else {
-        const cp = String.fromCodePoint(src.codePointAt(k)!);
-        if (!ID_CONTINUE.test(cp)) break;
-        k += cp.length;
-      }
-    }
-    push(TK.Ident, j, k);
-    return k;
-  }
-
-  /** `<<EOT` / `<<-EOT` followed by a newline opens a heredoc; anything else after `<<` is invalid. */
-  function heredocOpener(j: number): number {
-    let k = j + 2;
-    if (src.charCodeAt(k) === C_MINUS) k++;
-    const nameStart = k;
-    if (k < n && (isAsciiIdStart(src.charCodeAt(k)) || ID_START.test(String.fromCodePoint(src.codePointAt(k)!)))) {
-      k += cpLen(src, k);
-      while (k < n && (isAsciiIdContinue(src.charCodeAt(k)) || (src.charCodeAt(k) > 127 && ID_CONTINUE.test(String.fromCodePoint(src.codePointAt(k)!))))) k += cpLen(src, k);
-    }
-    const marker = src.slice(nameStart, k);
-    let nl = 0;
-    if (src.charCodeAt(k) === C_LF) nl = 1;
-    else if (src.charCodeAt(k) === C_CR && src.charCodeAt(k + 1) === C_LF) nl = 2;
-    if (marker === "" || nl === 0) {
-      error(j, k, "parse.invalid-heredoc", "Invalid heredoc opener", "A heredoc starts with '<<' or '<<-', an identifier such as EOT, and then a newline. Put the template on the next line.");
-      return op(TK.Invalid, j, 2);
-    }
-    push(TK.OHeredoc, j, k + nl);
-    stack.push(frame(Mode.Heredoc, j, false, marker));
-    return k + nl;
-  }
-
-  function scanQuoted(top: Frame, start: number): number {
-    let j = start;
-    for (;;) {
-      if (j >= n) {
-        if (j > start) push(TK.TemplateLiteral, start, j);
-        return j;
-      }
-      const c = src.charCodeAt(j);
-      if (c === C_QUOTE) {
-        if (j > start) push(TK.TemplateLiteral, start, j);
-        push(TK.CQuote, j, j + 1);
+  if (j >= n) return j;
+  const c = src.charCodeAt(j);
+  const d = src.charCodeAt(j + 1);
+  switch (c) {
+    case C_LF:
+      push(TK.Newline, j, j + 1);
+      return j + 1;
+    case C_CR:
+      push(TK.Newline, j, j + 2);
+      return j + 2;
+    case C_LBRACE:
+      top.depth++;
+      push(TK.OBrace, j, j + 1);
+      return j + 1;
+    case C_RBRACE:
+      if (top.inTemplate && top.depth === 0) {
+        push(TK.TemplateSeqEnd, j, j + 1);
         stack.pop();
         return j + 1;
       }
-      if (c === C_BACKSLASH) {
-        const e = src.charCodeAt(j + 1);
-        if (e === C_LF || e === C_CR || j + 1 >= n) {
-          j++;
-          continue;
-        }
-        j += 1 + cpLen(src, j + 1);
+      if (top.depth > 0) top.depth--;
+      push(TK.CBrace, j, j + 1);
+      return j + 1;
+    case C_TILDE:
+      if (d === C_RBRACE && top.inTemplate && top.depth === 0) {
+        push(TK.TemplateSeqEnd, j, j + 2);
+        stack.pop();
+        return j + 2;
+      }
+      push(TK.Invalid, j, j + 1);
+      return j + 1;
+    case C_QUOTE:
+      push(TK.OQuote, j, j + 1);
+      stack.push(frame(Mode.Quoted, j));
+      return j + 1;
+    case C_LBRACK:
+      push(TK.OBrack, j, j + 1);
+      return j + 1;
+    case C_RBRACK:
+      push(TK.CBrack, j, j + 1);
+      return j + 1;
+    case C_LPAREN:
+      push(TK.OParen, j, j + 1);
+      return j + 1;
+    case C_RPAREN:
+      push(TK.CParen, j, j + 1);
+      return j + 1;
+    case C_COMMA:
+      push(TK.Comma, j, j + 1);
+      return j + 1;
+    case C_DOT:
+      if (d === C_DOT && src.charCodeAt(j + 2) === C_DOT) {
+        push(TK.Ellipsis, j, j + 3);
+        return j + 3;
+      }
+      push(TK.Dot, j, j + 1);
+      return j + 1;
+    case C_EQ:
+      if (d === C_EQ) return op(TK.EqualEqual, j, 2);
+      if (d === C_GT) return op(TK.FatArrow, j, 2);
+      return op(TK.Equal, j, 1);
+    case C_BANG:
+      return d === C_EQ ? op(TK.NotEqual, j, 2) : op(TK.Bang, j, 1);
+    case C_LT:
+      if (d === C_LT) return heredocOpener(j);
+      return d === C_EQ ? op(TK.LessEqual, j, 2) : op(TK.Less, j, 1);
+    case C_GT:
+      return d === C_EQ ? op(TK.GreaterEqual, j, 2) : op(TK.Greater, j, 1);
+    case C_AMP:
+      return d === C_AMP ? op(TK.And, j, 2) : op(TK.Invalid, j, 1);
+    case C_PIPE:
+      return d === C_PIPE ? op(TK.Or, j, 2) : op(TK.Invalid, j, 1);
+    case C_COLON:
+      return d === C_COLON ? op(TK.DoubleColon, j, 2) : op(TK.Colon, j, 1);
+    case C_QUESTION:
+      return op(TK.Question, j, 1);
+    case C_STAR:
+      return op(TK.Star, j, 1);
+    case C_PLUS:
+      return op(TK.Plus, j, 1);
+    case C_MINUS:
+      return op(TK.Minus, j, 1);
+    case C_SLASH:
+      return op(TK.Slash, j, 1);
+    case C_PERCENT:
+      return op(TK.Percent, j, 1);
+  }
+  if (isDigit(c)) return number(j);
+  if (isAsciiIdStart(c) || (c > 127 && ID_START.test(String.fromCodePoint(src.codePointAt(j)!)))) return ident(j);
+  return op(TK.Invalid, j, cpLen(src, j));
+}
+
+function op(kind: TK, j: number, len: number): number {
+  push(kind, j, j + len);
+  return j + len;
+}
+
+function lineCommentEnd(j: number): number {
+  let e = src.indexOf("\n", j);
+  if (e < 0) return n;
+  if (e > j && src.charCodeAt(e - 1) === C_CR) e--;
+  return e;
+}
+
+function number(j: number): number {
+  let k = j;
+  while (isDigit(src.charCodeAt(k))) k++;
+  if (src.charCodeAt(k) === C_DOT && isDigit(src.charCodeAt(k + 1))) {
+    k++;
+    while (isDigit(src.charCodeAt(k))) k++;
+  }
+  const e = src.charCodeAt(k);
+  if (e === 101 || e === 69) {
+    let m = k + 1;
+    const s = src.charCodeAt(m);
+    if (s === C_PLUS || s === C_MINUS) m++;
+    if (isDigit(src.charCodeAt(m))) {
+      while (isDigit(src.charCodeAt(m))) m++;
+      k = m;
+    }
+  }
+  push(TK.Number, j, k);
+  return k;
+}
+
+function ident(j: number): number {
+  let k = j + cpLen(src, j);
+  for (;;) {
+    const c = src.charCodeAt(k);
+    if (k >= n) break;
+    if (c < 128) {
+      if (!isAsciiIdContinue(c)) break;
+      k++;
+    } else {
+      const cp = String.fromCodePoint(src.codePointAt(k)!);
+      if (!ID_CONTINUE.test(cp)) break;
+      k += cp.length;
+    }
+  }
+  push(TK.Ident, j, k);
+  return k;
+}
+
+/** `<<EOT` / `<<-EOT` followed by a newline opens a heredoc; anything else after `<<` is invalid. */
+function heredocOpener(j: number): number {
+  let k = j + 2;
+  if (src.charCodeAt(k) === C_MINUS) k++;
+  const nameStart = k;
+  if (k < n && (isAsciiIdStart(src.charCodeAt(k)) || ID_START.test(String.fromCodePoint(src.codePointAt(k)!)))) {
+    k += cpLen(src, k);
+    while (k < n && (isAsciiIdContinue(src.charCodeAt(k)) || (src.charCodeAt(k) > 127 && ID_CONTINUE.test(String.fromCodePoint(src.codePointAt(k)!))))) k += cpLen(src, k);
+  }
+  const marker = src.slice(nameStart, k);
+  let nl = 0;
+  if (src.charCodeAt(k) === C_LF) nl = 1;
+  else if (src.charCodeAt(k) === C_CR && src.charCodeAt(k + 1) === C_LF) nl = 2;
+  if (marker === "" || nl === 0) {
+    error(j, k, "parse.invalid-heredoc", "Invalid heredoc opener", "A heredoc starts with '<<' or '<<-', an identifier such as EOT, and then a newline. Put the template on the next line.");
+    return op(TK.Invalid, j, 2);
+  }
+  push(TK.OHeredoc, j, k + nl);
+  stack.push(frame(Mode.Heredoc, j, false, marker));
+  return k + nl;
+}
+
+function scanQuoted(top: Frame, start: number): number {
+  let j = start;
+  for (;;) {
+    if (j >= n) {
+      if (j > start) push(TK.TemplateLiteral, start, j);
+      return j;
+    }
+    const c = src.charCodeAt(j);
+    if (c === C_QUOTE) {
+      if (j > start) push(TK.TemplateLiteral, start, j);
+      push(TK.CQuote, j, j + 1);
+      stack.pop();
+      return j + 1;
+    }
+    if (c === C_BACKSLASH) {
+      const e = src.charCodeAt(j + 1);
+      if (e === C_LF || e === C_CR || j + 1 >= n) {
+        j++;
         continue;
       }
-      if (c === C_LF || c === C_CR) {
-        // A quoted string cannot span lines: close it here, report, and go on lexing the line after.
-        if (j > start) push(TK.TemplateLiteral, start, j);
-        error(top.openPos, top.openPos + 1, "parse.unterminated-string", "Unterminated template string", "A quoted string is opened here and not closed on the same line. Add the closing '\"', or use a heredoc (<<EOT) for text over several lines.");
-        stack.pop();
-        return j;
-      }
-      const seq = templateSequenceAt(j);
-      if (seq > 0) {
-        if (j > start) push(TK.TemplateLiteral, start, j);
-        return openSequence(j, seq);
-      }
-      j += seq < 0 ? -seq : 1;
+      j += 1 + cpLen(src, j + 1);
+      continue;
     }
-  }
-
-  /**
-   * At `j`: >0 is the length of a `${`, `${~`, `%{` or `%{~` opener; <0 is
-   * the negated length of an escape (`$${`, `%%{`) to skip as literal text; 0 otherwise.
-   */
-  function templateSequenceAt(j: number): number {
-    const c = src.charCodeAt(j);
-    if (c !== C_DOLLAR && c !== C_PERCENT) return 0;
-    const d = src.charCodeAt(j + 1);
-    if (d === c && src.charCodeAt(j + 2) === C_LBRACE) return -3;
-    if (d !== C_LBRACE) return 0;
-    return src.charCodeAt(j + 2) === C_TILDE ? 3 : 2;
-  }
-
-  function openSequence(j: number, len: number): number {
-    push(src.charCodeAt(j) === C_DOLLAR ? TK.TemplateInterp : TK.TemplateControl, j, j + len);
-    stack.push(frame(Mode.Normal, j, true));
-    return j + len;
-  }
-
-  function scanHeredoc(top: Frame, start: number): number {
-    let j = start;
-    if (top.atLineStart) {
-      const end = closingMarkerEnd(j, top.marker);
-      if (end > 0) {
-        push(TK.CHeredoc, j, end);
-        stack.pop();
-        return end;
-      }
+    if (c === C_LF || c === C_CR) {
+      // A quoted string cannot span lines: close it here, report, and go on lexing the line after.
+      if (j > start) push(TK.TemplateLiteral, start, j);
+      error(top.openPos, top.openPos + 1, "parse.unterminated-string", "Unterminated template string", "A quoted string is opened here and not closed on the same line. Add the closing '\"', or use a heredoc (<<EOT) for text over several lines.");
+      stack.pop();
+      return j;
     }
-    top.atLineStart = false;
-    for (;;) {
-      if (j >= n) {
-        if (j > start) push(TK.TemplateLiteral, start, j);
-        return j;
-      }
-      const c = src.charCodeAt(j);
-      if (c === C_LF) {
-        // One literal token per line keeps `<<-` indentation handling line-based.
-        push(TK.TemplateLiteral, start, j + 1);
-        top.atLineStart = true;
-        return j + 1;
-      }
-      const seq = templateSequenceAt(j);
-      if (seq > 0) {
-        if (j > start) push(TK.TemplateLiteral, start, j);
-        return openSequence(j, seq);
-      }
-      j += seq < 0 ? -seq : 1;
+    const seq = templateSequenceAt(j);
+    if (seq > 0) {
+      if (j > start) push(TK.TemplateLiteral, start, j);
+      return openSequence(j, seq);
     }
-  }
-
-  /** If the line at `j` is the closing marker (optionally indented), where the marker ends; else -1. */
-  function closingMarkerEnd(j: number, marker: string): number {
-    let k = j;
-    while (src.charCodeAt(k) === C_SPACE || src.charCodeAt(k) === C_TAB) k++;
-    if (!src.startsWith(marker, k)) return -1;
-    const e = k + marker.length;
-    const c = src.charCodeAt(e);
-    if (e >= n || c === C_LF || (c === C_CR && src.charCodeAt(e + 1) === C_LF)) return e;
-    return -1;
+    j += seq < 0 ? -seq : 1;
   }
 }
+
+/**
+ * At `j`: >0 is the length of a `${`, `${~`, `%{` or `%{~` opener; <0 is
+ * the negated length of an escape (`$${`, `%%{`) to skip as literal text; 0 otherwise.
+ */
+function templateSequenceAt(j: number): number {
+  const c = src.charCodeAt(j);
+  if (c !== C_DOLLAR && c !== C_PERCENT) return 0;
+  const d = src.charCodeAt(j + 1);
+  if (d === c && src.charCodeAt(j + 2) === C_LBRACE) return -3;
+  if (d !== C_LBRACE) return 0;
+  return src.charCodeAt(j + 2) === C_TILDE ? 3 : 2;
+}
+
+function openSequence(j: number, len: number): number {
+  push(src.charCodeAt(j) === C_DOLLAR ? TK.TemplateInterp : TK.TemplateControl, j, j + len);
+  stack.push(frame(Mode.Normal, j, true));
+  return j + len;
+}
+
+function scanHeredoc(top: Frame, start: number): number {
+  let j = start;
+  if (top.atLineStart) {
+    const end = closingMarkerEnd(j, top.marker);
+    if (end > 0) {
+      push(TK.CHeredoc, j, end);
+      stack.pop();
+      return end;
+    }
+  }
+  top.atLineStart = false;
+  for (;;) {
+    if (j >= n) {
+      if (j > start) push(TK.TemplateLiteral, start, j);
+      return j;
+    }
+    const c = src.charCodeAt(j);
+    if (c === C_LF) {
+      // One literal token per line keeps `<<-` indentation handling line-based.
+      push(TK.TemplateLiteral, start, j + 1);
+      top.atLineStart = true;
+      return j + 1;
+    }
+    const seq = templateSequenceAt(j);
+    if (seq > 0) {
+      if (j > start) push(TK.TemplateLiteral, start, j);
+      return openSequence(j, seq);
+    }
+    j += seq < 0 ? -seq : 1;
+  }
+}
+
+/** If the line at `j` is the closing marker (optionally indented), where the marker ends; else -1. */
+function closingMarkerEnd(j: number, marker: string): number {
+  let k = j;
+  while (src.charCodeAt(k) === C_SPACE || src.charCodeAt(k) === C_TAB) k++;
+  if (!src.startsWith(marker, k)) return -1;
+  const e = k + marker.length;
+  const c = src.charCodeAt(e);
+  if (e >= n || c === C_LF || (c === C_CR && src.charCodeAt(e + 1) === C_LF)) return e;
+  return -1;
+}
+

@@ -34,7 +34,7 @@ import {
 import type { Diagnostic } from "./diagnostics.js";
 import { lex, type LexError } from "./lexer.js";
 import { SourceMap } from "./source.js";
-import { describeToken, TK, type Token } from "./tokens.js";
+import { describeToken, makeToken, TK, type Token } from "./tokens.js";
 
 export interface ParseResult {
   file: File;
@@ -413,8 +413,8 @@ class Parser {
     let expr: Expr = target;
     let pos = num.pos;
     pieces.forEach((piece, k) => {
-      const d = k === 0 ? dot : { kind: TK.Dot, text: ".", lead: "", pos: pos - 1 };
-      const index: Token = { kind: TK.Number, text: piece, lead: k === 0 ? num.lead : "", pos };
+      const d = k === 0 ? dot : makeToken(TK.Dot, ".", "", pos - 1);
+      const index = makeToken(TK.Number, piece, k === 0 ? num.lead : "", pos);
       pos += piece.length + 1;
       expr = { type: "LegacyIndex", target: expr, index, parts: [expr, d, index] };
     });

@@ -6,27 +6,35 @@
 import { isToken, type File, type Node } from "./cst.js";
 
 export function print(node: Node): string {
-  const out: string[] = [];
-  if (node.type === "File") out.push(node.bom);
-  collect(node, out);
-  return out.join("");
+  return (node.type === "File" ? node.bom : "") + collect(node);
 }
 
-/** Iterative walk: deeply nested input must not overflow the call stack. */
-function collect(root: Node, out: string[]): void {
-  const stack: Array<{ node: Node; i: number }> = [{ node: root, i: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.i >= top.node.parts.length) {
-      stack.pop();
+/**
+ * Iterative walk (deeply nested input must not overflow the call stack);
+ * `+=` builds a rope that V8 flattens once, faster than joining an array.
+ */
+function collect(root: Node): string {
+  let out = "";
+  const nodes: Node[] = [root];
+  const index: number[] = [0];
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    const i = index[top]!;
+    if (i >= node.parts.length) {
+      nodes.pop();
+      index.pop();
       continue;
     }
-    const p = top.node.parts[top.i++]!;
-    if (isToken(p)) {
-      if (p.lead !== "") out.push(p.lead);
-      if (p.text !== "") out.push(p.text);
-    } else stack.push({ node: p, i: 0 });
+    index[top] = i + 1;
+    const p = node.parts[i]!;
+    if (isToken(p)) out += p.lead + p.text;
+    else {
+      nodes.push(p);
+      index.push(0);
+    }
   }
+  return out;
 }
 
 export function printFile(file: File): string {

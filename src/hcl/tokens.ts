@@ -67,8 +67,22 @@ export interface Token {
   pos: number;
 }
 
-export function makeToken(kind: TK, text: string, lead = ""): Token {
-  return { kind, text, lead, pos: -1 };
+/**
+ * The one runtime shape of every token. A class (rather than object
+ * literals) keeps property access monomorphic and lets `isToken` be a cheap
+ * `instanceof`, which matters: printing visits every token.
+ */
+export class TokenImpl implements Token {
+  constructor(
+    public kind: TK,
+    public text: string,
+    public lead: string,
+    public pos: number,
+  ) {}
+}
+
+export function makeToken(kind: TK, text: string, lead = "", pos = -1): Token {
+  return new TokenImpl(kind, text, lead, pos);
 }
 
 const NAMES: Record<number, string> = {

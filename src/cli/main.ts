@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/** The executable: wires process I/O to run() and turns any escaped error into one line and exit code 3. */
+
+import { run, type Io } from "./run.js";
+import { UsageError } from "./args.js";
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), tty: Boolean(process.stderr.isTTY) && !process.env.CI };
+  let code: number;
+  try {
+    code = run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`aws2ali: ${e.message}\n`);
+      code = 2;
+    } else {
+      io.err(`aws2ali: internal error: ${(e as Error).message}. This is a bug in aws2ali; please report it with the command you ran${argv.includes("--verbose") ? "" : " (add --verbose for details)"}.\n`);
+      if (argv.includes("--verbose")) io.err(String((e as Error).stack) + "\n");
+      code = 3;
+    }
+  }
+  process.exitCode = code;
+}
+
+main();
