@@ -246,29 +246,46 @@ export function isNode(p: Part): p is Node {
   return !isToken(p);
 }
 
-/** Visit every token of a subtree in source order. */
+/** Visit every token of a subtree in source order (iteratively: deep trees must not overflow the stack). */
 export function forEachToken(node: Node, fn: (t: Token) => void): void {
-  for (const p of node.parts) {
+  const nodes: Node[] = [node];
+  const index: number[] = [0];
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const n = nodes[top]!;
+    const i = index[top]!;
+    if (i >= n.parts.length) {
+      nodes.pop();
+      index.pop();
+      continue;
+    }
+    index[top] = i + 1;
+    const p = n.parts[i]!;
     if (isToken(p)) fn(p);
-    else forEachToken(p, fn);
+    else {
+      nodes.push(p);
+      index.push(0);
+    }
   }
 }
 
+/** The first token of a subtree (a deep left spine, like a long traversal, is walked without recursion). */
 export function firstToken(node: Node): Token | undefined {
-  for (const p of node.parts) {
+  const stack: Part[] = [node];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
     if (isToken(p)) return p;
-    const t = firstToken(p);
-    if (t) return t;
+    for (let i = p.parts.length - 1; i >= 0; i--) stack.push(p.parts[i]!);
   }
   return undefined;
 }
 
 export function lastToken(node: Node): Token | undefined {
-  for (let i = node.parts.length - 1; i >= 0; i--) {
-    const p = node.parts[i]!;
+  const stack: Part[] = [node];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
     if (isToken(p)) return p;
-    const t = lastToken(p);
-    if (t) return t;
+    for (const c of p.parts) stack.push(c);
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ import {
   type Node,
   type Part,
 } from "./cst.js";
-import { alignRunOf, quote, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
+import { alignRunOf, quote, reindent, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
 import { parse } from "./parser.js";
 import { print } from "./printer.js";
 import { makeToken, TK, type Token } from "./tokens.js";
@@ -164,7 +164,9 @@ export function setAttribute(owner: Owner, name: string, exprText: string, comme
 }
 
 export function replaceAttributeValue(attr: Attribute, exprText: string): void {
-  const expr = parseExpression(exprText);
+  // Continuation lines of a multi-line value line up under the attribute, as terraform fmt puts them.
+  const indent = /[ \t]*$/.exec(attr.name.lead)![0];
+  const expr = parseExpression(exprText.includes("\n") ? reindent(exprText, indent) : exprText);
   const lead = firstToken(attr.expr)?.lead ?? " ";
   firstToken(expr)!.lead = lead;
   const k = attr.parts.indexOf(attr.expr);

@@ -67,7 +67,13 @@ export function renderItems(items: ItemSpec[], indent: string, eol = "\n"): stri
 
 /** Continuation lines of a multi-line expression move in by the indentation of the line it starts on. */
 export function reindent(expr: string, indent: string, eol = "\n"): string {
-  const lines = expr.split(/\r?\n/);
+  let lines = expr.split(/\r?\n/);
+  // An expression copied from deeper in a file keeps its shape but not its old depth (heredoc text is left alone).
+  if (!expr.includes("<<")) {
+    const depths = lines.slice(1).filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0].length);
+    const min = depths.length > 0 ? Math.min(...depths) : 0;
+    if (min > 0) lines = lines.map((l, k) => (k === 0 ? l : l.slice(Math.min(min, /^[ \t]*/.exec(l)![0].length))));
+  }
   return lines.map((l, k) => (k === 0 || l === "" ? l : indent + l)).join(eol);
 }
 

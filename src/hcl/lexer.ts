@@ -74,7 +74,11 @@ const C_TAB = 9,
   C_LBRACE = 123,
   C_PIPE = 124,
   C_RBRACE = 125,
-  C_TILDE = 126;
+  C_TILDE = 126,
+  C_CARET = 94,
+  C_SEMICOLON = 59,
+  C_APOSTROPHE = 39,
+  C_BACKTICK = 96;
 
 const ID_START = /[\p{ID_Start}_]/u;
 const ID_CONTINUE = /[\p{ID_Continue}\-]/u;
@@ -108,6 +112,9 @@ let tokens: Token[] = [];
 let errors: LexError[] = [];
 let stack: Frame[] = [];
 let leadStart = 0;
+/** Stray `'` and backquote characters seen so far in this file. */
+let apostrophes = 0;
+let backticks = 0;
 
 function push(kind: TK, start: number, end: number): void {
   tokens.push(new TokenImpl(kind, src.slice(start, end), src.slice(leadStart, start), start));
@@ -125,6 +132,8 @@ export function lex(text: string): LexResult {
   errors = [];
   stack = [frame(Mode.Normal, 0)];
   leadStart = 0;
+  apostrophes = 0;
+  backticks = 0;
   let i = 0;
   while (i < n) {
     const top = stack[stack.length - 1]!;
@@ -132,15 +141,25 @@ export function lex(text: string): LexResult {
     else if (top.mode === Mode.Heredoc) i = scanHeredoc(top, i);
     else i = scanNormal(top, i);
   }
-  // Anything still open at the end of the file is unterminated.
+  // Anything still open at the end of the file is unterminated. An unclosed
+  // `${` or `%{` swallows the rest of the file, so it is the cause to report,
+  // not the string or heredoc around it; a string or heredoc is reported only
+  // when it is itself the innermost thing left open.
   for (let k = stack.length - 1; k > 0; k--) {
     const f = stack[k]!;
+    const innermost = k === stack.length - 1;
     if (f.mode === Mode.Quoted) {
-      error(f.openPos, f.openPos + 1, "parse.unterminated-string", "Unterminated template string", "A quoted string is opened here and never closed. Add the closing '\"' on the same line.");
+      if (innermost) error(f.openPos, f.openPos + 1, "parse.unterminated-string", "Unterminated template string", "No closing marker was found for the string: this quoted string is opened here and never closed. Add the closing '\"' on the same line.");
     } else if (f.mode === Mode.Heredoc) {
-      error(f.openPos, f.openPos + 2, "parse.unterminated-heredoc", "Unterminated heredoc", `The heredoc opened here is never closed. Add a line containing only '${f.marker}'.`);
+      const openerEnd = f.openPos + 2 + (src.charCodeAt(f.openPos + 2) === C_MINUS ? 1 : 0) + f.marker.length;
+      if (innermost) error(f.openPos, openerEnd, "parse.unterminated-heredoc", "Unterminated template string", `No closing marker was found for this heredoc. Add a line containing only '${f.marker}' (it may be indented) where the text should end.`);
     } else if (f.inTemplate) {
-      error(f.openPos, f.openPos + 2, "parse.unterminated-interpolation", "Unterminated template sequence", "A '${' or '%{' sequence is opened here and never closed. Add the matching '}'.");
+      if (src.charCodeAt(f.openPos) === C_DOLLAR) {
+        const within = stack[k - 1]!.mode === Mode.Quoted ? "the quoted template" : "the file";
+        error(f.openPos, f.openPos + 2, "parse.unclosed-interpolation", "Unclosed template interpolation sequence", `There is no closing brace for this interpolation sequence before the end of ${within}. This might be caused by incorrect nesting inside the given expression.`);
+      } else {
+        error(f.openPos, f.openPos + 2, "parse.unclosed-directive", "Unclosed template directive", "There is no closing brace for this template directive before the end of the file. This might be caused by incorrect nesting inside the given expression.");
+      }
     }
   }
   tokens.push(new TokenImpl(TK.EOF, "", src.slice(leadStart, n), n));
@@ -197,8 +216,7 @@ function scanNormal(top: Frame, start: number): number {
         stack.pop();
         return j + 2;
       }
-      push(TK.Invalid, j, j + 1);
-      return j + 1;
+      return invalid(j, 1);
     case C_QUOTE:
       push(TK.OQuote, j, j + 1);
       stack.push(frame(Mode.Quoted, j));
@@ -237,9 +255,9 @@ function scanNormal(top: Frame, start: number): number {
     case C_GT:
       return d === C_EQ ? op(TK.GreaterEqual, j, 2) : op(TK.Greater, j, 1);
     case C_AMP:
-      return d === C_AMP ? op(TK.And, j, 2) : op(TK.Invalid, j, 1);
+      return d === C_AMP ? op(TK.And, j, 2) : invalid(j, 1);
     case C_PIPE:
-      return d === C_PIPE ? op(TK.Or, j, 2) : op(TK.Invalid, j, 1);
+      return d === C_PIPE ? op(TK.Or, j, 2) : invalid(j, 1);
     case C_COLON:
       return d === C_COLON ? op(TK.DoubleColon, j, 2) : op(TK.Colon, j, 1);
     case C_QUESTION:
@@ -257,7 +275,30 @@ function scanNormal(top: Frame, start: number): number {
   }
   if (isDigit(c)) return number(j);
   if (isAsciiIdStart(c) || (c > 127 && ID_START.test(String.fromCodePoint(src.codePointAt(j)!)))) return ident(j);
-  return op(TK.Invalid, j, cpLen(src, j));
+  return invalid(j, cpLen(src, j));
+}
+
+/** A character HCL does not use: an Invalid token, reported as hclsyntax reports it. */
+function invalid(j: number, len: number): number {
+  const c = src.charCodeAt(j);
+  let summary = "Invalid character";
+  let detail = "This character is not used within the language.";
+  let code = "parse.invalid-character";
+  if (c === C_AMP || c === C_PIPE || c === C_TILDE || c === C_CARET) {
+    summary = "Unsupported operator";
+    code = "parse.unsupported-operator";
+    const suggestion = c === C_AMP ? ' Did you mean boolean AND ("&&")?' : c === C_PIPE ? ' Did you mean boolean OR ("||")?' : c === C_TILDE ? ' Did you mean boolean NOT ("!")?' : "";
+    detail = `Bitwise operators are not supported.${suggestion}`;
+  } else if (c === C_SEMICOLON) {
+    detail = 'The ";" character is not valid. Use newlines to separate arguments and blocks, and commas to separate items in collection values.';
+  } else if (c === C_APOSTROPHE || c === C_BACKTICK) {
+    // Like hclsyntax, report only every other one: the first of a pair is the one to fix.
+    const seen = c === C_APOSTROPHE ? apostrophes++ : backticks++;
+    if (seen % 2 === 1) return op(TK.Invalid, j, len);
+    detail = c === C_APOSTROPHE ? 'Single quotes are not valid. Use double quotes (") to enclose strings.' : 'The "`" character is not valid. To create a multi-line string, use the "heredoc" syntax, like "<<EOT".';
+  }
+  error(j, j + len, code, summary, detail);
+  return op(TK.Invalid, j, len);
 }
 
 function op(kind: TK, j: number, len: number): number {
@@ -359,7 +400,7 @@ function scanQuoted(top: Frame, start: number): number {
     if (c === C_LF || c === C_CR) {
       // A quoted string cannot span lines: close it here, report, and go on lexing the line after.
       if (j > start) push(TK.TemplateLiteral, start, j);
-      error(top.openPos, top.openPos + 1, "parse.unterminated-string", "Unterminated template string", "A quoted string is opened here and not closed on the same line. Add the closing '\"', or use a heredoc (<<EOT) for text over several lines.");
+      error(top.openPos, j, "parse.multiline-string", "Invalid multi-line string", "This quoted string is not closed on the line it starts on. Quoted strings may not be split over multiple lines: add the closing '\"', or use the \\n escape or the \"heredoc\" syntax (<<EOT) for text over several lines.");
       stack.pop();
       return j;
     }

@@ -1,51 +1,157 @@
 /**
  * The migration pipeline, stage by stage:
- *   discover → parse → emit
- * Each stage is a module with one job; this file only runs them in order.
+ *   discover → parse → model → plan → transform → references → inject → validate → emit
+ * Each stage is a module with one job; this file runs them in order and
+ * can hand each stage's result to a debug dump (--debug-stage NAME).
  */
 
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import type { Diagnostic } from "../hcl/diagnostics.js";
+import { eolOf, renderBlock, type BlockSpec } from "../hcl/edit.js";
 import { print } from "../hcl/printer.js";
+import { loadMappingTable } from "../mapping/load.js";
+import { buildModel, type Unit } from "../model/model.js";
+import { reportToJson } from "../report/json.js";
+import { reportToMarkdown } from "../report/markdown.js";
+import { statusOf, summarise, type Report, type ReportItem } from "../report/model.js";
+import { loadCompactSchema, loadProviderSchemaFile } from "../schema/provider-schema.js";
+import type { RunContext, Settings, StackContext } from "../transforms/context.js";
 import { discover, type SkippedPath } from "./discover.js";
 import { writeAtomic } from "./emit.js";
+import { frameStage } from "./frame.js";
+import { injectStage } from "./inject.js";
 import { parseFile, type SourceFile } from "./parse.js";
+import { planStage } from "./plan.js";
+import { referencesStage } from "./references.js";
+import { commentOutStage, transformStage } from "./transform.js";
+import { validateOutput } from "./validate.js";
+
+export const STAGES = ["discover", "parse", "model", "plan", "transform", "inject", "validate", "emit"] as const;
+export type StageName = (typeof STAGES)[number];
 
 export interface MigrateOptions {
   src: string;
   out: string | null;
   maxFileBytes: number;
+  mappingsDir?: string;
+  providerSchemaPath?: string;
+  settings: Settings;
+  /** Receives each stage's result as plain data, for --debug-stage. */
+  dump?: (stage: StageName, data: unknown) => void;
+  version: string;
 }
 
 export interface MigrateResult {
   files: SourceFile[];
   skipped: SkippedPath[];
+  /** Output text by relative path (translated files and generated ones). */
+  outputs: Map<string, string>;
+  report: Report;
   diagnostics: Diagnostic[];
   written: string[];
-  /** Files that could not be read or parsed. */
   failed: number;
 }
 
+export const DEFAULT_SETTINGS: Settings = { providerVersion: "~> 1.289", resourceGroupName: null, ramPolicyLimit: 20, defaultRegion: null };
+
 export function migrate(options: MigrateOptions): MigrateResult {
   if (!existsSync(options.src)) throw new Error(`source folder not found: ${options.src}`);
+  const dump = options.dump ?? (() => undefined);
   const discovery = discover(options.src);
-  const files: SourceFile[] = [];
-  const diagnostics: Diagnostic[] = [];
+  dump("discover", discovery);
+
+  const files = discovery.files.map((f) => parseFile(f, { maxFileBytes: options.maxFileBytes }));
+  const parseDiagnostics = files.flatMap((f) => f.diagnostics);
+  const units: Unit[] = files.filter((f) => f.tree).map((f) => ({ path: f.path, dir: posix.dirname(f.path).replace(/^\.$/, ""), tree: f.tree!, source: f.source!, isTfvars: f.path.endsWith(".tfvars") }));
+  dump("parse", files.map((f) => ({ path: f.path, ok: Boolean(f.tree), diagnostics: f.diagnostics })));
+
+  const table = loadMappingTable(options.mappingsDir);
+  const schema = options.providerSchemaPath ? loadProviderSchemaFile(options.providerSchemaPath) : loadCompactSchema();
+  const model = buildModel(units);
+  dump("model", [...model.dirs.values()].map((d) => ({ dir: d.dir, files: d.units.map((u) => u.path), blocks: d.blocks.map((b) => b.address), calledBy: d.calledBy.map((b) => `${b.unit.path}:${b.address}`) })));
+
+  const run: RunContext = { model, table, schema, settings: options.settings, plans: new Map(), stacks: new Map(), decisions: [], extraFiles: new Map(), extraItems: [] };
+  for (const dir of model.dirs.values()) run.stacks.set(dir.dir, { dir, resourceGroupRef: null, generated: new Map(), inputs: new Map() });
+  planStage(run);
+  dump("plan", [...run.plans.values()].map((p) => ({ address: p.top.address, file: p.top.unit.path, rule: p.rule?.origin ?? null, target: p.target?.names.join(".") ?? null })));
+
+  frameStage(run);
+  transformStage(run);
+  referencesStage(run);
+  commentOutStage(run);
+  const outputs = printOutputs(run, units);
+  dump("transform", Object.fromEntries(outputs));
+  injectStage(run);
+  const injected = printOutputs(run, units);
+  dump("inject", Object.fromEntries(injected));
+
+  const schemaFindings = [...injected].filter(([p]) => p.endsWith(".tf")).flatMap(([p, text]) => validateOutput(p, text, schema));
+  dump("validate", schemaFindings);
+
+  const items: ReportItem[] = [...run.extraItems, ...[...run.plans.values()].map((p) => p.item)];
+  for (const it of items) it.status = statusOf(it);
+  items.sort(byPosition);
+  const generatedFiles = [...injected.keys()].filter((p) => !units.some((u) => u.path === p)).sort();
+  const report: Report = {
+    tool: { name: "aws2ali", version: options.version },
+    provider: { source: "aliyun/alicloud", version: schema.provider_version },
+    summary: summarise(items.filter((i) => i.awsType.startsWith("aws_")), files.length, files.length - units.length, schemaFindings.length),
+    items,
+    decisions: run.decisions,
+    diagnostics: [...parseDiagnostics, ...schemaFindings],
+    generatedFiles,
+  };
   const written: string[] = [];
-  let failed = 0;
-  for (const found of discovery.files) {
-    const file = parseFile(found, { maxFileBytes: options.maxFileBytes });
-    files.push(file);
-    diagnostics.push(...file.diagnostics);
-    if (!file.tree) {
-      failed++;
-      continue;
+  if (options.out) {
+    for (const [path, text] of injected) {
+      writeAtomic(join(options.out, path), text);
+      written.push(path);
     }
-    if (options.out) {
-      writeAtomic(join(options.out, file.path), print(file.tree));
-      written.push(file.path);
-    }
+    writeAtomic(join(options.out, "aws2ali-report.json"), reportToJson(report));
+    writeAtomic(join(options.out, "aws2ali-report.md"), reportToMarkdown(report));
   }
-  return { files, skipped: discovery.skipped, diagnostics, written, failed };
+  dump("emit", { written, report: report.summary });
+  const failed = files.length - units.length;
+  return { files, skipped: discovery.skipped, outputs: injected, report, diagnostics: [...parseDiagnostics, ...schemaFindings], written, failed };
+}
+
+function byPosition(a: ReportItem, b: ReportItem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
+}
+
+/** The translated files plus each stack's generated files, by relative path. */
+function printOutputs(run: RunContext, units: Unit[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const u of units) out.set(u.path, print(u.tree));
+  for (const stack of run.stacks.values()) {
+    const eol = stack.dir.units[0] ? eolOf(stack.dir.units[0].tree) : "\n";
+    for (const [file, specs] of generatedFiles(stack)) out.set(posix.join(stack.dir.dir, file), renderFile(specs, eol));
+  }
+  for (const [path, text] of run.extraFiles) out.set(path, text);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function generatedFiles(stack: StackContext): Map<string, BlockSpec[]> {
+  const files = new Map(stack.generated);
+  if (stack.inputs.size > 0) {
+    const specs: BlockSpec[] = [...stack.inputs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, v]) => ({
+      type: "variable",
+      labels: [name],
+      items: [
+        ...(v.type ? [{ attr: "type", expr: v.type }] : []),
+        { attr: "description", expr: JSON.stringify(v.description) },
+        ...(v.default !== undefined ? [{ attr: "default", expr: v.default }] : []),
+        ...(v.sensitive ? [{ attr: "sensitive", expr: "true" }] : []),
+      ],
+    }));
+    files.set("aws2ali-inputs.tf", specs);
+  }
+  return files;
+}
+
+function renderFile(specs: BlockSpec[], eol: string): string {
+  const header = `# Generated by aws2ali. Review it with the rest of the migration (see aws2ali-report.md).${eol}${eol}`;
+  return header + specs.map((s) => renderBlock(s, "", eol)).join(eol);
 }

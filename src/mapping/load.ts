@@ -1,0 +1,67 @@
+/**
+ * Loading the mapping table: every rule in mappings/*.yaml and every value
+ * map in mappings/values/*.yaml, validated as it loads; a user's
+ * --mappings folder adds rules and value maps that override built-in ones.
+ */
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { RuleError, validateRule, type Kind, type Rule } from "./rule.js";
+import { toValueMap, type ValueMap } from "./values.js";
+
+export interface MappingTable {
+  rules: Map<string, Rule>;
+  values: Map<string, ValueMap>;
+}
+
+/** Rules are keyed `resource.aws_vpc` / `data.aws_ami`. */
+export function ruleKey(kind: Kind, awsType: string): string {
+  return `${kind}.${awsType}`;
+}
+
+export function builtinMappingsDir(): string {
+  return fileURLToPath(new URL("../../mappings/", import.meta.url));
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+}
+
+function readYaml(path: string): unknown {
+  try {
+    return parseYaml(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new RuleError(path, `not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+}
+
+function loadInto(table: MappingTable, dir: string, origin: string): void {
+  for (const f of yamlFiles(dir)) {
+    const path = join(dir, f);
+    const rule = validateRule(readYaml(path), `${origin}/${f}`);
+    const expected = rule.kind === "data" ? `data.${rule.aws_type}` : rule.aws_type;
+    if (f.replace(/\.ya?ml$/, "") !== expected) throw new RuleError(`${origin}/${f}`, `a rule for ${rule.kind} ${rule.aws_type} must be in ${expected}.yaml`);
+    rule.origin = `${origin}/${f}`;
+    table.rules.set(ruleKey(rule.kind, rule.aws_type), rule);
+  }
+  const valuesDir = join(dir, "values");
+  for (const f of yamlFiles(valuesDir)) {
+    const doc = readYaml(join(valuesDir, f));
+    if (typeof doc !== "object" || doc === null) throw new RuleError(`${origin}/values/${f}`, "a value map must be a YAML mapping");
+    const map = toValueMap(doc as Record<string, unknown>, `${origin}/values/${f}`);
+    table.values.set(map.name, map);
+  }
+}
+
+export function loadMappingTable(userDir?: string, builtinDir = builtinMappingsDir()): MappingTable {
+  const table: MappingTable = { rules: new Map(), values: new Map() };
+  loadInto(table, builtinDir, "mappings");
+  if (userDir) {
+    if (!existsSync(userDir)) throw new RuleError(userDir, "the --mappings folder does not exist");
+    loadInto(table, userDir, userDir);
+  }
+  return table;
+}

@@ -1,0 +1,70 @@
+/**
+ * Stage 4, plan: choose a rule for every AWS block and open its report
+ * item. Nothing is edited yet; each plan keeps a parsed copy of the block
+ * as written, so transforms can read any AWS block as it was.
+ */
+
+import type { Block } from "../hcl/cst.js";
+import { parse } from "../hcl/parser.js";
+import { print } from "../hcl/printer.js";
+import { blocksOf } from "../hcl/cst.js";
+import { ruleKey } from "../mapping/load.js";
+import type { Rule } from "../mapping/rule.js";
+import type { TopBlock } from "../model/model.js";
+import type { ReportItem } from "../report/model.js";
+import type { RunContext } from "../transforms/context.js";
+
+/** AWS blocks are those whose type belongs to the AWS provider. */
+export function isAwsBlock(top: TopBlock): boolean {
+  return (top.kind === "resource" || top.kind === "data") && top.type.startsWith("aws_");
+}
+
+export function newItem(top: TopBlock, service: string, rule?: Rule): ReportItem {
+  return {
+    address: top.address,
+    awsType: top.type,
+    service,
+    module: moduleOf(top.unit.dir),
+    file: top.unit.path,
+    line: top.pos.line,
+    column: top.pos.column,
+    status: "translated",
+    targets: [],
+    changes: [],
+    injected: [],
+    ...(rule?.origin ? { rule: rule.origin } : {}),
+  };
+}
+
+function moduleOf(dir: string): string {
+  return dir === "" ? "" : dir;
+}
+
+/** Service name for a type no rule covers: `aws_cloudfront_distribution` → `cloudfront`. */
+function guessService(awsType: string): string {
+  return awsType.replace(/^aws_/, "").split("_")[0] ?? awsType;
+}
+
+export function planStage(run: RunContext): void {
+  for (const dir of run.model.dirs.values()) {
+    for (const top of dir.blocks) {
+      if (!isAwsBlock(top)) continue;
+      const rule = run.table.rules.get(ruleKey(top.kind as "resource" | "data", top.type));
+      const item = newItem(top, rule?.service ?? guessService(top.type), rule);
+      const target = rule?.to ? { names: targetNames(top, rule) } : null;
+      run.plans.set(top, { top, rule, item, target, original: originalCopy(top.block) });
+    }
+  }
+}
+
+function targetNames(top: TopBlock, rule: Rule): string[] {
+  const kind = rule.to_kind ?? rule.kind;
+  return kind === "data" ? ["data", rule.to!, top.name] : [rule.to!, top.name];
+}
+
+/** A detached parse of the block as written, for transforms that read other blocks. */
+function originalCopy(block: Block): Block {
+  const text = print(block).replace(/^[ \t]*/, "");
+  const parsed = parse(text, "<original>");
+  return blocksOf(parsed.file.body)[0] ?? block;
+}

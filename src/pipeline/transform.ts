@@ -1,0 +1,124 @@
+/**
+ * Stage 5, transform: apply each plan's rule to its block (the data part
+ * through the rule engine, then the rule's named transform), translate the
+ * provider and terraform blocks, and finally comment out what stays manual.
+ */
+
+import { blocksOf, type Block } from "../hcl/cst.js";
+import { commentOutBlock, insertBlocks } from "../hcl/edit.js";
+import type { BlockSpec } from "../hcl/format.js";
+import { applyRule, type EngineContext } from "../mapping/engine.js";
+import type { TopBlock } from "../model/model.js";
+import type { Change } from "../report/model.js";
+import type { Plan, RunContext, StackContext, TransformContext } from "../transforms/context.js";
+import { TRANSFORMS } from "../transforms/index.js";
+import { VALUE_TRANSFORMS } from "../transforms/values.js";
+
+export function engineContext(run: RunContext, top: TopBlock, change: (c: Change) => void): EngineContext {
+  return {
+    table: run.table,
+    change,
+    rangeOf: (b) => {
+      const first = b.type === "Attribute" ? b.name : b.blockType;
+      return first.pos >= 0 ? top.unit.source.range(first.pos, first.pos + first.text.length) : undefined;
+    },
+    valueTransforms: VALUE_TRANSFORMS,
+  };
+}
+
+export function transformContext(run: RunContext, stack: StackContext, plan: Plan): TransformContext {
+  const change = (c: Change): void => {
+    plan.item.changes.push(c);
+  };
+  return {
+    run,
+    stack,
+    plan,
+    top: plan.top,
+    block: plan.top.block,
+    rule: plan.rule!,
+    change,
+    emitAfter: (specs: BlockSpec[]): Block[] => {
+      const anchor = lastEmittedAfter(plan);
+      const blocks = insertBlocks(plan.top.unit.tree, anchor, "after", specs);
+      plan.emitted = [...(plan.emitted ?? []), ...blocks];
+      for (const s of specs) plan.item.targets.push(`${s.type}.${s.labels[1] ?? s.labels[0]}`);
+      return blocks;
+    },
+    planOf: (address: string) => {
+      for (const p of run.plans.values()) if (p.top.unit.dir === stack.dir.dir && p.top.address === address) return p;
+      return undefined;
+    },
+  };
+}
+
+/** New blocks go after the block and after anything already emitted for it, in order. */
+function lastEmittedAfter(plan: Plan): Block {
+  const e = plan.emitted;
+  return e && e.length > 0 ? e[e.length - 1]! : plan.top.block;
+}
+
+export function transformStage(run: RunContext): void {
+  for (const plan of run.plans.values()) {
+    if (!plan.rule?.to) continue;
+    const stack = run.stacks.get(plan.top.unit.dir)!;
+    const ctx = transformContext(run, stack, plan);
+    const kind = plan.rule.to_kind ?? plan.rule.kind;
+    const target = kind === "data" ? run.schema.data_sources[plan.rule.to] : run.schema.resources[plan.rule.to];
+    if (!target) {
+      plan.item.changes.push({ argument: "(block)", kind: "note", severity: "warning", reason: `The rule names ${plan.rule.to}, which this provider schema does not have.`, action: "Fix the mapping rule or use a provider schema that has the type." });
+      continue;
+    }
+    plan.item.targets.push(plan.target!.names.join("."));
+    applyRule(plan.top.block, plan.rule, target, engineContext(run, plan.top, ctx.change));
+    if (plan.rule.transform) runNamedTransform(plan.rule.transform, ctx);
+  }
+}
+
+function runNamedTransform(name: string, ctx: TransformContext): void {
+  const fn = TRANSFORMS[name];
+  if (!fn) {
+    ctx.change({ argument: "(block)", kind: "note", severity: "warning", reason: `The rule asks for the '${name}' transform, which aws2ali does not have yet; only the rule's data part was applied.`, action: "Review this block by hand." });
+    return;
+  }
+  fn(ctx);
+}
+
+/**
+ * Blocks with no translation are kept, commented out under a marker that
+ * says why; their references were already turned into input variables.
+ */
+export function commentOutStage(run: RunContext): void {
+  for (const plan of run.plans.values()) {
+    const { rule, item, top } = plan;
+    if (plan.absorbedInto) {
+      item.targets = [plan.absorbedInto.target];
+      commentOut(top, [`aws2ali: ${top.address} is not emitted as a resource: ${plan.absorbedInto.reason}`]);
+      continue;
+    }
+    if (rule?.to) continue;
+    const reason = rule?.manual?.reason ?? `aws2ali has no mapping rule for ${top.type} yet.`;
+    const action = rule?.manual?.action ?? `Translate it by hand (see the Alibaba Cloud provider docs), or add mappings/${top.kind === "data" ? "data." : ""}${top.type}.yaml.`;
+    item.manual = { reason, action, ...(rule?.manual?.alternative ? { alternative: rule.manual.alternative } : {}), effortHours: rule?.manual?.effort_hours ?? 2 };
+    commentOut(top, [`aws2ali: manual — ${top.address} has no Alibaba Cloud translation.`, `Why: ${reason}`, `To do: ${action}`]);
+  }
+}
+
+function commentOut(top: TopBlock, marker: string[]): void {
+  if (!blocksOf(top.unit.tree.body).includes(top.block)) return;
+  commentOutBlock(top.unit.tree, top.block, marker.flatMap((m) => wrap(m, 100)));
+}
+
+/** Marker lines stay readable: wrap long reasons at word boundaries. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      out.push(line);
+      line = "  " + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
