@@ -195,6 +195,7 @@ function removeItem(owner: Owner, item: Attribute | Block): void {
   const k = body.parts.indexOf(item);
   if (k < 0) return;
   body.parts.splice(k, 1);
+  collapseBlankLines(body, k);
   const last = item.parts[item.parts.length - 1]!;
   const endsLine = isToken(last) && last.kind === TK.Newline;
   if (!endsLine && owner.type === "Block") {
@@ -205,6 +206,15 @@ function removeItem(owner: Owner, item: Attribute | Block): void {
   if (neighbour && !isToken(neighbour) && neighbour.type === "Attribute") alignRunOf(body, neighbour);
   const after = body.parts[k];
   if (after && !isToken(after) && after.type === "Attribute") alignRunOf(body, after);
+}
+
+function isBlankLine(p: Part | undefined): boolean {
+  return p !== undefined && isToken(p) && p.kind === TK.Newline && /^[ \t]*$/.test(p.lead);
+}
+
+/** Removing an item between two blank lines leaves one; a blank line left before the closing brace goes. */
+function collapseBlankLines(body: Body, k: number): void {
+  if (isBlankLine(body.parts[k - 1]) && (isBlankLine(body.parts[k]) || k === body.parts.length) && k - 1 > 0) body.parts.splice(k - 1, 1);
 }
 
 // ---- nested and top-level blocks ---------------------------------------------

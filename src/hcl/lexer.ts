@@ -400,6 +400,20 @@ function scanQuoted(top: Frame, start: number): number {
     if (c === C_LF || c === C_CR) {
       // A quoted string cannot span lines: close it here, report, and go on lexing the line after.
       if (j > start) push(TK.TemplateLiteral, start, j);
+      // `"${var.x"`: the quote that opened this string was meant to close the
+      // template around the interpolation, whose `}` is missing. Report that,
+      // and close all three here so the lines after lex as they should.
+      const interp = stack[stack.length - 2];
+      const outer = stack[stack.length - 3];
+      if (interp && outer && interp.inTemplate && interp.depth === 0 && outer.mode === Mode.Quoted) {
+        if (src.charCodeAt(interp.openPos) === C_DOLLAR) {
+          error(interp.openPos, interp.openPos + 2, "parse.unclosed-interpolation", "Unclosed template interpolation sequence", "There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.");
+        } else {
+          error(interp.openPos, interp.openPos + 2, "parse.unclosed-directive", "Unclosed template directive", "There is no closing brace for this template directive before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.");
+        }
+        stack.length -= 3;
+        return j;
+      }
       error(top.openPos, j, "parse.multiline-string", "Invalid multi-line string", "This quoted string is not closed on the line it starts on. Quoted strings may not be split over multiple lines: add the closing '\"', or use the \\n escape or the \"heredoc\" syntax (<<EOT) for text over several lines.");
       stack.pop();
       return j;

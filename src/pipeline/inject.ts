@@ -8,10 +8,9 @@
 
 import type { Block } from "../hcl/cst.js";
 import { blockLabels, getAttribute, replaceAttributeValue, setAttribute } from "../hcl/edit.js";
-import type { BlockSpec } from "../hcl/format.js";
 import { exprSource } from "../hcl/value.js";
 import { isRootDir, localModuleDir } from "../model/model.js";
-import { decide, type Plan, type RunContext, type StackContext } from "../transforms/context.js";
+import { addGenerated, decide, type Plan, type RunContext, type StackContext } from "../transforms/context.js";
 
 export const RESOURCE_GROUP_TYPE = "alicloud_resource_manager_resource_group";
 
@@ -39,7 +38,7 @@ function injectResourceGroup(run: RunContext, stack: StackContext, resources: Ar
     const a = run.schema.resources[type]?.attrs.resource_group_id;
     return a !== undefined && a.m !== "c";
   });
-  if (takers.length === 0 || run.settings.resourceGroupName === null) return;
+  if (takers.length === 0) return;
   const ref = ensureResourceGroup(run, stack);
   for (const { block, plan } of takers) {
     if (getAttribute(block, "resource_group_id")) continue;
@@ -88,11 +87,6 @@ function resourceGroupName(run: RunContext, stack: StackContext): string {
   return `${base}-rg`.replace(/[^A-Za-z0-9_.-]/g, "-");
 }
 
-export function addGenerated(stack: StackContext, file: string, spec: BlockSpec): void {
-  const list = stack.generated.get(file) ?? [];
-  list.push(spec);
-  stack.generated.set(file, list);
-}
 
 function mergeDefaultTags(run: RunContext, stack: StackContext, resources: Array<{ block: Block; plan: Plan }>): void {
   const defaults = stack.defaultTags!;

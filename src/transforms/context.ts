@@ -86,3 +86,10 @@ export type Transform = (ctx: TransformContext) => void;
 export function decide(run: RunContext, d: Decision): void {
   if (!run.decisions.some((x) => x.topic === d.topic && x.summary === d.summary)) run.decisions.push(d);
 }
+
+/** Add a block to one of the stack's generated files (aws2ali-zones.tf, aws2ali-resource-group.tf, …). */
+export function addGenerated(stack: StackContext, file: string, spec: BlockSpec): void {
+  const list = stack.generated.get(file) ?? [];
+  list.push(spec);
+  stack.generated.set(file, list);
+}

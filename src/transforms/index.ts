@@ -4,5 +4,22 @@
  */
 
 import type { Transform } from "./context.js";
+import { eip, natGateway } from "./nat-gateway.js";
+import { route, routeTable } from "./route-table.js";
+import { securityGroupInlineRules, securityGroupRule } from "./security-group.js";
+import { transitGateway, transitGatewayRouteTable, transitGatewayRouteTableLink, transitGatewayVpcAttachment } from "./transit-gateway.js";
+import { vswitchZone } from "./vswitch-zone.js";
 
-export const TRANSFORMS: Record<string, Transform> = {};
+export const TRANSFORMS: Record<string, Transform> = {
+  "subnet-zone": vswitchZone,
+  "route-table": routeTable,
+  route: route,
+  "nat-gateway": natGateway,
+  eip: eip,
+  "security-group-inline-rules": securityGroupInlineRules,
+  "security-group-rule": securityGroupRule,
+  "transit-gateway": transitGateway,
+  "transit-gateway-vpc-attachment": transitGatewayVpcAttachment,
+  "transit-gateway-route-table": transitGatewayRouteTable,
+  "transit-gateway-route-table-link": transitGatewayRouteTableLink,
+};
