@@ -9,6 +9,7 @@
 import {
   attributesOf,
   firstToken,
+  forEachToken,
   isToken,
   type Attribute,
   type Block,
@@ -18,7 +19,7 @@ import {
   type Node,
   type Part,
 } from "./cst.js";
-import { alignRunOf, quote, reindent, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
+import { alignRun, alignRunOf, attributeRuns, quote, reindent, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
 import { parse } from "./parser.js";
 import { print } from "./printer.js";
 import { makeToken, TK, type Token } from "./tokens.js";
@@ -105,9 +106,11 @@ export function renameBlock(block: Block, type?: string, labels?: string[]): voi
     const label = block.labels[k]!;
     if (isToken(label)) label.text = value;
     else {
+      // A quoted label is written back escaped, as `quote` writes strings.
+      const text = quote(value).slice(1, -1);
       const lit = label.parts.find((p): p is Token => isToken(p) && p.kind === TK.TemplateLiteral);
-      if (lit) lit.text = value;
-      else label.parts.splice(1, 0, makeToken(TK.TemplateLiteral, value));
+      if (lit) lit.text = text;
+      else if (text !== "") label.parts.splice(1, 0, makeToken(TK.TemplateLiteral, text));
     }
   });
 }
@@ -148,16 +151,21 @@ export function setAttribute(owner: Owner, name: string, exprText: string, comme
   const existing = getAttribute(owner, name);
   if (existing) {
     replaceAttributeValue(existing, exprText);
-    alignRunOf(bodyOf(owner), existing);
+    // A value that turns multi-line (or single-line) splits (or joins) runs: re-align those around it.
+    realignNear(bodyOf(owner), existing);
     return existing;
   }
   ensureMultiline(owner);
   const item: ItemSpec = comment ? { attr: name, expr: exprText, comment } : { attr: name, expr: exprText };
   const [attr] = parseItems(renderItems([item], innerIndent(owner), ownerEol(owner))) as [Attribute];
   const body = bodyOf(owner);
-  const attrs = attributesOf(body);
+  // New arguments go after the last ordinary argument: depends_on stays last, as people write it.
+  const attrs = attributesOf(body).filter((a) => a.name.text !== "depends_on");
   const anchor = attrs[attrs.length - 1];
   const at = anchor ? body.parts.indexOf(anchor) + 1 : owner.type === "File" ? body.parts.length : 1;
+  const before = body.parts[at - 1];
+  // The last line of a file may have no newline: the new line must not run on from it.
+  if (before && !isToken(before) && (before.type === "Attribute" || before.type === "Block")) ensureEndsLine(before, ownerEol(owner));
   body.parts.splice(at, 0, attr);
   alignRunOf(body, attr);
   return attr;
@@ -166,7 +174,9 @@ export function setAttribute(owner: Owner, name: string, exprText: string, comme
 export function replaceAttributeValue(attr: Attribute, exprText: string): void {
   // Continuation lines of a multi-line value line up under the attribute, as terraform fmt puts them.
   const indent = /[ \t]*$/.exec(attr.name.lead)![0];
-  const expr = parseExpression(exprText.includes("\n") ? reindent(exprText, indent) : exprText);
+  const end = attr.parts[attr.parts.length - 1]!;
+  const eol = isToken(end) && end.kind === TK.Newline && end.text !== "" ? end.text : "\n";
+  const expr = parseExpression(exprText.includes("\n") ? reindent(exprText, indent, eol) : exprText);
   const lead = firstToken(attr.expr)?.lead ?? " ";
   firstToken(expr)!.lead = lead;
   const k = attr.parts.indexOf(attr.expr);
@@ -195,7 +205,7 @@ function removeItem(owner: Owner, item: Attribute | Block): void {
   const k = body.parts.indexOf(item);
   if (k < 0) return;
   body.parts.splice(k, 1);
-  collapseBlankLines(body, k);
+  collapseBlankLines(body, k, owner);
   const last = item.parts[item.parts.length - 1]!;
   const endsLine = isToken(last) && last.kind === TK.Newline;
   if (!endsLine && owner.type === "Block") {
@@ -213,8 +223,10 @@ function isBlankLine(p: Part | undefined): boolean {
 }
 
 /** Removing an item between two blank lines leaves one; a blank line left before the closing brace goes. */
-function collapseBlankLines(body: Body, k: number): void {
+function collapseBlankLines(body: Body, k: number, owner: Owner): void {
   if (isBlankLine(body.parts[k - 1]) && (isBlankLine(body.parts[k]) || k === body.parts.length) && k - 1 > 0) body.parts.splice(k - 1, 1);
+  // The first item went: the blank line that separated it from the next goes too.
+  else if (k === (owner.type === "File" ? 0 : 1) && isBlankLine(body.parts[k])) body.parts.splice(k, 1);
 }
 
 // ---- nested and top-level blocks ---------------------------------------------
@@ -224,6 +236,8 @@ export function addBlock(owner: Owner, spec: BlockSpec): Block {
   ensureMultiline(owner);
   const [block] = parseItems(renderBlock(spec, innerIndent(owner), ownerEol(owner))) as [Block];
   const body = bodyOf(owner);
+  const last = body.parts[body.parts.length - 1];
+  if (last && !isToken(last) && (last.type === "Attribute" || last.type === "Block")) ensureEndsLine(last, ownerEol(owner));
   body.parts.push(block);
   return block;
 }
@@ -246,8 +260,9 @@ export function insertBlocks(file: File, anchor: Block, position: "before" | "af
     ensureEndsLine(anchor, eol);
     body.parts.splice(k + 1, 0, makeToken(TK.Newline, eol), ...parsed);
   } else {
+    // Comment lines right above the anchor belong to it: insert above them.
+    while (k > 0 && isCommentLine(body.parts[k - 1])) k--;
     body.parts.splice(k, 0, ...parsed, makeToken(TK.Newline, eol));
-    k += parsed.length + 1;
   }
   return blocks;
 }
@@ -288,7 +303,12 @@ export function commentOutBlock(owner: Owner, block: Block, marker: string[]): v
   const lines = text.replace(/\r?\n$/, "").split(/\r?\n/);
   const tokens: Token[] = [];
   for (const m of marker) tokens.push(makeToken(TK.Newline, eol, `${indent}# ${m}`.trimEnd()));
-  lines.forEach((line, i) => tokens.push(makeToken(TK.Newline, eol, `${i === 0 ? indent : ""}# ${line}`.trimEnd())));
+  // Every comment line stands at the block's indentation, as terraform fmt indents comment lines;
+  // the lines after the first keep their depth relative to it after the '#'.
+  lines.forEach((line, i) => {
+    const rest = i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line;
+    tokens.push(makeToken(TK.Newline, eol, `${indent}# ${rest}`.trimEnd()));
+  });
   // The block's own leading trivia (a comment on the same line before it) stays in front.
   const lead = block.blockType.lead.slice(0, block.blockType.lead.length - indent.length);
   if (lead) tokens[0]!.lead = lead + tokens[0]!.lead;
@@ -299,10 +319,74 @@ export function commentOutBlock(owner: Owner, block: Block, marker: string[]): v
 
 /** Replace one expression node anywhere under `root` by the expression in `newText`. */
 export function replaceExpr(root: Node, old: Node, newText: string): Expr {
-  const expr = parseExpression(newText);
+  // Continuation lines of a multi-line value line up under the line it starts on, in the file's line endings.
+  const text = newText.includes("\n") ? reindent(newText, lineIndentOf(root, old), eolIn(root)) : newText;
+  const expr = parseExpression(text);
   firstToken(expr)!.lead = firstToken(old)?.lead ?? "";
+  const holder = enclosingAttribute(root, old);
   if (!replaceChild(root, old, expr)) throw new EditError("replaceExpr: the node is not under this root");
+  // The line's length changed: its trailing comment, and runs it joins or splits, re-align.
+  if (holder) realignNear(holder.body, holder.attr);
   return expr;
+}
+
+/** The indentation of the line on which `node` starts, as far as `root` shows it. */
+function lineIndentOf(root: Node, node: Node): string {
+  const target = firstToken(node);
+  let line = "";
+  let found = false;
+  const lastLine = (s: string): string => s.slice(s.lastIndexOf("\n") + 1);
+  forEachToken(root, (t) => {
+    if (found) return;
+    line = lastLine(line + t.lead);
+    if (t === target) found = true;
+    else line = lastLine(line + t.text);
+  });
+  return /^[ \t]*/.exec(line)![0];
+}
+
+/** The line ending used under `root`, LF when it shows none. */
+function eolIn(root: Node): string {
+  if (root.type === "File") return eolOf(root);
+  let eol = "";
+  forEachToken(root, (t) => {
+    if (eol === "" && t.kind === TK.Newline && t.text !== "") eol = t.text;
+  });
+  return eol || "\n";
+}
+
+/** The innermost attribute of a body that holds `node` under `root`, with that body. */
+function enclosingAttribute(root: Node, node: Node): { body: Body; attr: Attribute } | undefined {
+  const parent = new Map<Node, Node>();
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n === node) {
+      for (let c: Node | undefined = n, p = parent.get(n); p; c = p, p = parent.get(p)) {
+        if (c.type === "Attribute" && p.type === "Body") return { body: p, attr: c };
+      }
+      return undefined;
+    }
+    for (const c of n.parts) {
+      if (!isToken(c)) {
+        parent.set(c, n);
+        stack.push(c);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Re-align the runs holding `item` or the items right before and after it in `body`. */
+function realignNear(body: Body, item: Part): void {
+  const k = body.parts.indexOf(item);
+  const near = new Set<Part | undefined>([item, body.parts[k - 1], body.parts[k + 1]]);
+  for (const run of attributeRuns(body)) if (run.some((a) => near.has(a))) alignRun(run);
+}
+
+/** A line holding only a comment. */
+function isCommentLine(p: Part | undefined): boolean {
+  return p !== undefined && isToken(p) && p.kind === TK.Newline && /^[ \t]*(#|\/\/|\/\*)/.test(p.lead);
 }
 
 /** Swap `old` for `replacement` in its parent's parts and typed fields. */
@@ -397,13 +481,18 @@ export function referenceNames(ref: Reference): string[] {
 }
 
 /** Rename the first names of a reference in place (`aws_vpc.main` → `alicloud_vpc.main`); the rest is untouched. */
-export function renameReference(ref: Reference, names: string[]): void {
+export function renameReference(ref: Reference, names: string[], root?: Node): void {
   const have = referenceNames(ref);
   if (names.length > have.length) throw new EditError("renameReference: more names than the reference has");
   if (ref.rootNode.type === "Variable") ref.rootNode.name.text = names[0]!;
   for (let k = 1; k < names.length; k++) {
     const step = ref.steps[k - 1]!;
     if (step.kind === "attr" && step.node.type === "GetAttr") step.node.name.text = names[k]!;
+  }
+  // Given the file (or block) it is in, the line's trailing comment re-aligns to its new length.
+  if (root) {
+    const holder = enclosingAttribute(root, ref.node);
+    if (holder) realignNear(holder.body, holder.attr);
   }
 }
 

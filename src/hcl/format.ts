@@ -6,7 +6,8 @@
  * comments aligned too.
  */
 
-import { isToken, type Attribute, type Body, type Part } from "./cst.js";
+import { firstToken, forEachToken, isToken, type Attribute, type Body, type Expr, type ObjectExpr, type ObjectItem, type Part } from "./cst.js";
+import { lex } from "./lexer.js";
 import { print } from "./printer.js";
 import { TK, type Token } from "./tokens.js";
 
@@ -40,20 +41,27 @@ export function renderItems(items: ItemSpec[], indent: string, eol = "\n"): stri
   const flush = (): void => {
     if (run.length === 0) return;
     const width = Math.max(...run.map((a) => nameWidth(a.attr)));
-    const lines = run.map((a) => `${indent}${a.attr}${" ".repeat(width - nameWidth(a.attr))} = ${a.expr}`);
-    const commentCol = Math.max(...lines.map((l, k) => (run[k]!.comment ? nameWidth(l) : 0)));
+    const lines = run.map((a) => `${indent}${a.attr}${" ".repeat(width - nameWidth(a.attr))} = ${a.expr.includes("\n") ? reindent(a.expr, indent, eol) : a.expr}`);
+    const commentCol = Math.max(...lines.map((l, k) => (run[k]!.comment && !run[k]!.expr.includes("\n") ? nameWidth(l) : 0)));
     run.forEach((a, k) => {
       const line = lines[k]!;
-      out += (a.comment ? `${line}${" ".repeat(commentCol - nameWidth(line))} # ${a.comment}` : line) + eol;
+      if (!a.comment) out += line + eol;
+      else if (a.expr.includes("\n")) out += `${line} # ${a.comment}${eol}`;
+      else out += `${line}${" ".repeat(commentCol - nameWidth(line))} # ${a.comment}${eol}`;
     });
     run = [];
   };
   for (const item of items) {
     if ("attr" in item) {
-      if (item.expr.includes("\n")) {
+      if (!item.expr.includes("\n")) run.push(item);
+      else if (firstLineBalancedText(item.expr)) {
+        // `a = <<EOT` lines up with the arguments above it and ends their run.
+        run.push(item);
+        flush();
+      } else {
         flush();
         out += `${indent}${item.attr} = ${reindent(item.expr, indent, eol)}${item.comment ? ` # ${item.comment}` : ""}${eol}`;
-      } else run.push(item);
+      }
       continue;
     }
     flush();
@@ -65,6 +73,17 @@ export function renderItems(items: ItemSpec[], indent: string, eol = "\n"): stri
   return out;
 }
 
+/** firstLineBalanced for expression text not yet parsed. */
+function firstLineBalancedText(expr: string): boolean {
+  let net = 0;
+  for (const t of lex(expr).tokens) {
+    if (t.kind === TK.Newline || t.kind === TK.OHeredoc) break;
+    if (OPENERS.has(t.kind)) net++;
+    else if (CLOSERS.has(t.kind)) net--;
+  }
+  return net === 0;
+}
+
 /** Continuation lines of a multi-line expression move in by the indentation of the line it starts on. */
 export function reindent(expr: string, indent: string, eol = "\n"): string {
   let lines = expr.split(/\r?\n/);
@@ -74,7 +93,28 @@ export function reindent(expr: string, indent: string, eol = "\n"): string {
     const min = depths.length > 0 ? Math.min(...depths) : 0;
     if (min > 0) lines = lines.map((l, k) => (k === 0 ? l : l.slice(Math.min(min, /^[ \t]*/.exec(l)![0].length))));
   }
-  return lines.map((l, k) => (k === 0 || l === "" ? l : indent + l)).join(eol);
+  // The lines of a plain `<<EOT` heredoc are its value: moving them would change the string.
+  const verbatim = plainHeredocLines(expr);
+  return lines.map((l, k) => (k === 0 || l === "" || verbatim.has(k) ? l : indent + l)).join(eol);
+}
+
+/** Line numbers (0-based) of the text and closing marker of every plain (not `<<-`) heredoc in `expr`. */
+function plainHeredocLines(expr: string): Set<number> {
+  const out = new Set<number>();
+  if (!expr.includes("<<")) return out;
+  const lineOf = (pos: number): number => {
+    let n = 0;
+    for (let i = expr.indexOf("\n"); i >= 0 && i < pos; i = expr.indexOf("\n", i + 1)) n++;
+    return n;
+  };
+  const toks = lex(expr).tokens;
+  toks.forEach((t, i) => {
+    if (t.kind !== TK.OHeredoc || t.text.startsWith("<<-")) return;
+    const close = toks.slice(i + 1).find((c) => c.kind === TK.CHeredoc);
+    const last = close ? lineOf(close.pos) : lineOf(expr.length);
+    for (let k = lineOf(t.pos) + 1; k <= last; k++) out.add(k);
+  });
+  return out;
 }
 
 /** Display width as terraform counts it: code points. */
@@ -89,7 +129,44 @@ function isSingleLine(a: Attribute): boolean {
   return !text.includes("\n");
 }
 
-/** The runs of consecutive single-line attributes in a body. */
+const OPENERS = new Set([TK.OBrace, TK.OBrack, TK.OParen, TK.TemplateInterp, TK.TemplateControl]);
+const CLOSERS = new Set([TK.CBrace, TK.CBrack, TK.CParen, TK.TemplateSeqEnd]);
+
+/**
+ * Whether the first line of an attribute's value closes every bracket it
+ * opens (counting stops at a heredoc opener). That is terraform fmt's
+ * (hclwrite's) test for a line that takes part in `=` alignment: `a = 1`
+ * and `a = <<EOT` do, `a = {` does not.
+ */
+function firstLineBalanced(a: Attribute): boolean {
+  return valueFirstLineBalanced(a.expr);
+}
+
+function valueFirstLineBalanced(expr: Expr): boolean {
+  let net = 0;
+  let first = true;
+  let done = false;
+  forEachToken(expr, (t) => {
+    if (done) return;
+    if (!first && (t.lead.includes("\n") || t.kind === TK.CHeredoc)) {
+      done = true;
+      return;
+    }
+    first = false;
+    if (OPENERS.has(t.kind)) net++;
+    else if (CLOSERS.has(t.kind)) net--;
+    else if (t.kind === TK.OHeredoc) done = true;
+  });
+  return net === 0;
+}
+
+/**
+ * The runs of attributes whose `=` terraform fmt aligns: consecutive lines
+ * that each hold an attribute with a bracket-balanced first line. Anything
+ * else between them (a blank or comment line, a block, the inner lines of a
+ * multi-line value) ends the run; an attribute like `a = <<EOT` is the last
+ * member of its run, since the heredoc's own lines follow it.
+ */
 export function attributeRuns(body: Body): Attribute[][] {
   const runs: Attribute[][] = [];
   let run: Attribute[] = [];
@@ -98,8 +175,10 @@ export function attributeRuns(body: Body): Attribute[][] {
     run = [];
   };
   for (const p of body.parts) {
-    if (!isToken(p) && p.type === "Attribute" && isSingleLine(p)) run.push(p);
-    else close();
+    if (!isToken(p) && p.type === "Attribute" && firstLineBalanced(p)) {
+      run.push(p);
+      if (!isSingleLine(p)) close();
+    } else close();
   }
   close();
   return runs;
@@ -127,7 +206,8 @@ function trailingComment(a: Attribute): Token | undefined {
 }
 
 function alignComments(run: Attribute[]): void {
-  const withComments = run.filter((a) => trailingComment(a));
+  // A multi-line member's trailing comment is on its last line, not in the run.
+  const withComments = run.filter((a) => trailingComment(a) && isSingleLine(a));
   if (withComments.length === 0) return;
   const lineWidth = (a: Attribute): number => {
     const eq = a.parts[1] as Token;
@@ -138,4 +218,75 @@ function alignComments(run: Attribute[]): void {
     const nl = trailingComment(a)!;
     nl.lead = " ".repeat(col - lineWidth(a) + 1) + nl.lead.trimStart();
   }
+}
+
+// ---- multi-line object constructors ------------------------------------------
+
+/**
+ * The runs of items of a multi-line object constructor whose `=` (or `:`)
+ * terraform fmt aligns, by the same rule as attributes: items that start
+ * their own line, on consecutive lines, with a bracket-balanced first line.
+ */
+export function objectRuns(obj: ObjectExpr): ObjectItem[][] {
+  const runs: ObjectItem[][] = [];
+  let run: ObjectItem[] = [];
+  const close = (): void => {
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  let newlines = 0;
+  for (const p of obj.parts) {
+    if (isToken(p)) {
+      if (p.kind === TK.Newline) {
+        newlines++;
+        // A blank or comment-only line between two items ends the run.
+        if (newlines > 1) close();
+      }
+      continue;
+    }
+    const startsLine = newlines > 0;
+    newlines = 0;
+    if (p.type === "ObjectItem" && startsLine && valueFirstLineBalanced(p.value)) {
+      run.push(p);
+      if (print(p.value).includes("\n")) close();
+    } else close();
+  }
+  close();
+  return runs;
+}
+
+/** Re-align the runs of `obj` that hold `item` or the items right before and after it. */
+export function alignObjectRunsNear(obj: ObjectExpr, item: ObjectItem): void {
+  const k = obj.items.indexOf(item);
+  const near = new Set<ObjectItem | undefined>([item, obj.items[k - 1], obj.items[k + 1]]);
+  for (const run of objectRuns(obj)) if (run.some((i) => near.has(i))) alignObjectRun(obj, run);
+}
+
+function keyText(item: ObjectItem): string {
+  const lead = firstToken(item.key)?.lead ?? "";
+  return print(item.key).slice(lead.length);
+}
+
+export function alignObjectRun(obj: ObjectExpr, run: ObjectItem[]): void {
+  const width = Math.max(...run.map((i) => nameWidth(keyText(i))));
+  for (const i of run) (i.parts[1] as Token).lead = " ".repeat(width - nameWidth(keyText(i)) + 1);
+  // End-of-line comments of the run's single-line items line up one space after the longest line.
+  const rows: Array<{ width: number; nl: Token }> = [];
+  for (const i of run) {
+    if (print(i.value).includes("\n")) continue;
+    let k = obj.parts.indexOf(i) + 1;
+    let comma = "";
+    const c = obj.parts[k];
+    if (c && isToken(c) && c.kind === TK.Comma) {
+      comma = c.lead + c.text;
+      k++;
+    }
+    const nl = obj.parts[k];
+    if (!nl || !isToken(nl) || nl.kind !== TK.Newline || !/^\s*(#|\/\/)/.test(nl.lead)) continue;
+    const indent = /[ \t]*$/.exec(firstToken(i.key)?.lead ?? "")![0];
+    rows.push({ width: nameWidth(indent + keyText(i) + print(i).slice(print(i.key).length) + comma), nl });
+  }
+  if (rows.length === 0) return;
+  const col = Math.max(...rows.map((r) => r.width));
+  for (const r of rows) r.nl.lead = " ".repeat(col - r.width + 1) + r.nl.lead.trimStart();
 }

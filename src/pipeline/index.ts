@@ -6,7 +6,7 @@
  */
 
 import { existsSync } from "node:fs";
-import { join, posix } from "node:path";
+import { basename, dirname, join, posix } from "node:path";
 import type { Diagnostic } from "../hcl/diagnostics.js";
 import { eolOf, renderBlock, type BlockSpec } from "../hcl/edit.js";
 import { print } from "../hcl/printer.js";
@@ -71,7 +71,7 @@ export function migrate(options: MigrateOptions): MigrateResult {
   const model = buildModel(units);
   dump("model", [...model.dirs.values()].map((d) => ({ dir: d.dir, files: d.units.map((u) => u.path), blocks: d.blocks.map((b) => b.address), calledBy: d.calledBy.map((b) => `${b.unit.path}:${b.address}`) })));
 
-  const run: RunContext = { model, table, schema, settings: options.settings, plans: new Map(), stacks: new Map(), decisions: [], extraFiles: new Map(), extraItems: [] };
+  const run: RunContext = { model, table, schema, settings: options.settings, sourceName: sourceNameOf(options.src), plans: new Map(), stacks: new Map(), decisions: [], extraFiles: new Map(), extraItems: [] };
   for (const dir of model.dirs.values()) run.stacks.set(dir.dir, { dir, resourceGroupRef: null, generated: new Map(), inputs: new Map() });
   planStage(run);
   dump("plan", [...run.plans.values()].map((p) => ({ address: p.top.address, file: p.top.unit.path, rule: p.rule?.origin ?? null, target: p.target?.names.join(".") ?? null })));
@@ -114,6 +114,12 @@ export function migrate(options: MigrateOptions): MigrateResult {
   dump("emit", { written, report: report.summary });
   const failed = files.length - units.length;
   return { files, skipped: discovery.skipped, outputs: injected, report, diagnostics: [...parseDiagnostics, ...schemaFindings], written, failed };
+}
+
+/** `corpus/11-webshop/input` → `11-webshop`; `infra/prod` → `prod`. */
+function sourceNameOf(src: string): string {
+  const base = basename(src);
+  return (base === "input" || base === "src" || base === "." ? basename(dirname(src)) : base) || "stack";
 }
 
 function byPosition(a: ReportItem, b: ReportItem): number {

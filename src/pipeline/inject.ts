@@ -83,7 +83,7 @@ function passResourceGroupFromCallers(run: RunContext, stack: StackContext): voi
 
 function resourceGroupName(run: RunContext, stack: StackContext): string {
   if (run.settings.resourceGroupName) return run.settings.resourceGroupName;
-  const base = stack.dir.dir === "" ? "stack" : stack.dir.dir.split("/").pop()!;
+  const base = stack.dir.dir === "" ? run.sourceName : `${run.sourceName}-${stack.dir.dir.split("/").pop()!}`;
   return `${base}-rg`.replace(/[^A-Za-z0-9_.-]/g, "-");
 }
 

@@ -7,7 +7,7 @@
  */
 
 import { blocksOf, type Block, type Expr, type Node } from "../hcl/cst.js";
-import { blockLabels, findReferences, getAttribute, replaceAttributeValue, replaceExpr, type Reference, type TraversalStep } from "../hcl/edit.js";
+import { blockLabels, findReferences, getAttribute, removeAttribute, replaceAttributeValue, replaceExpr, type Reference, type TraversalStep } from "../hcl/edit.js";
 import { exprSource } from "../hcl/value.js";
 import { attributeRule } from "../mapping/rule.js";
 import type { Plan, RunContext, StackContext } from "../transforms/context.js";
@@ -151,6 +151,8 @@ function dropDependsOnManual(block: Block, index: Map<string, Plan>): void {
       const r = ref && resolve(ref, index);
       return !(r && isCommentedOut(r.plan));
     });
-    if (keep.length !== dep.expr.elements.length) replaceAttributeValue(dep, `[${keep.map(exprSource).join(", ")}]`);
+    if (keep.length === dep.expr.elements.length) continue;
+    if (keep.length === 0) removeAttribute(b, "depends_on");
+    else replaceAttributeValue(dep, `[${keep.map(exprSource).join(", ")}]`);
   }
 }

@@ -62,6 +62,8 @@ export interface RunContext {
   extraFiles: Map<string, string>;
   /** Items that are not AWS blocks (provider, backend) but belong in the report. */
   extraItems: ReportItem[];
+  /** A name for the whole source tree (its folder name), for names aws2ali makes up. */
+  sourceName: string;
   /** The state backend, once the terraform block was translated. */
   stateBackend?: StateBackend;
 }

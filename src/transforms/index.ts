@@ -4,8 +4,10 @@
  */
 
 import type { Transform } from "./context.js";
+import { eipAssociation } from "./eip-association.js";
 import { eip, natGateway } from "./nat-gateway.js";
 import { route, routeTable } from "./route-table.js";
+import { s3PublicAccessBlock } from "./s3-public-access-block.js";
 import { securityGroupInlineRules, securityGroupRule } from "./security-group.js";
 import { transitGateway, transitGatewayRouteTable, transitGatewayRouteTableLink, transitGatewayVpcAttachment } from "./transit-gateway.js";
 import { vswitchZone } from "./vswitch-zone.js";
@@ -13,9 +15,11 @@ import { vswitchZone } from "./vswitch-zone.js";
 export const TRANSFORMS: Record<string, Transform> = {
   "subnet-zone": vswitchZone,
   "route-table": routeTable,
-  route: route,
+  "route-target": route,
   "nat-gateway": natGateway,
   eip: eip,
+  "eip-association": eipAssociation,
+  "s3-public-access-block": s3PublicAccessBlock,
   "security-group-inline-rules": securityGroupInlineRules,
   "security-group-rule": securityGroupRule,
   "transit-gateway": transitGateway,

@@ -20,7 +20,11 @@ const PROPAGATION_DECISION = {
   detail: "AWS transit gateways associate and propagate attachments to the default route table by default; Alibaba CEN transit routers do not. aws2ali emits an alicloud_cen_transit_router_route_table_association and an alicloud_cen_transit_router_route_table_propagation for every VPC attachment, or traffic between the VPCs would silently drop.",
 };
 
-/** aws_ec2_transit_gateway → alicloud_cen_instance (this block) + transit router + a lookup of its system route table. */
+/**
+ * aws_ec2_transit_gateway → a CEN instance and its transit router (one of
+ * them is this block, as the rule says), plus a lookup of the router's
+ * system route table, where AWS's default associations and propagations go.
+ */
 export function transitGateway(ctx: TransformContext): void {
   const n = ctx.top.name;
   for (const arg of ["default_route_table_association", "default_route_table_propagation"]) {
@@ -29,18 +33,22 @@ export function transitGateway(ctx: TransformContext): void {
       ctx.change({ argument: arg, kind: "note", severity: "info", reason: `${arg} = "disable": aws2ali does not add the matching default association/propagation for this gateway's attachments.` });
     }
   }
-  const specs: BlockSpec[] = [
-    { type: "resource", labels: ["alicloud_cen_transit_router", n], items: [{ attr: "cen_id", expr: `alicloud_cen_instance.${n}.id` }] },
-    {
-      type: "data",
-      labels: ["alicloud_cen_transit_router_route_tables", `${n}_system`],
-      items: [
-        { comment: "The transit router's system route table: where AWS's default route table associations and propagations go." },
-        { attr: "transit_router_id", expr: `alicloud_cen_transit_router.${n}.transit_router_id` },
-        { attr: "transit_router_route_table_type", expr: '"System"' },
-      ],
-    },
-  ];
+  const specs: BlockSpec[] = [];
+  if (ctx.rule.to === "alicloud_cen_transit_router") {
+    setAttribute(ctx.block, "cen_id", `alicloud_cen_instance.${n}.id`);
+    specs.push({ type: "resource", labels: ["alicloud_cen_instance", n], items: [{ comment: "CEN is global; the transit router above is its regional hub." }, { attr: "cen_instance_name", expr: JSON.stringify(n) }] });
+  } else {
+    specs.push({ type: "resource", labels: ["alicloud_cen_transit_router", n], items: [{ attr: "cen_id", expr: `alicloud_cen_instance.${n}.id` }] });
+  }
+  specs.push({
+    type: "data",
+    labels: ["alicloud_cen_transit_router_route_tables", `${n}_system`],
+    items: [
+      { comment: "The transit router's system route table: where AWS's default route table associations and propagations go." },
+      { attr: "transit_router_id", expr: `alicloud_cen_transit_router.${n}.transit_router_id` },
+      { attr: "transit_router_route_table_type", expr: '"System"' },
+    ],
+  });
   ctx.emitAfter(specs);
 }
 

@@ -5,8 +5,10 @@
  * zone letter, with a finding asking a person to confirm the choice.
  */
 
-import { getAttribute, replaceAttributeValue, setAttribute } from "../hcl/edit.js";
-import { originalLiteral, plansOfType } from "./aws-graph.js";
+import { isToken, type Node, type TemplateExpr } from "../hcl/cst.js";
+import { getAttribute, replaceExpr } from "../hcl/edit.js";
+import { exprSource, templateString } from "../hcl/value.js";
+import { plansOfType } from "./aws-graph.js";
 import { addGenerated, decide, type StackContext, type TransformContext } from "./context.js";
 
 export const ZONES_DATA = "data.alicloud_zones.aws2ali";
@@ -34,18 +36,32 @@ function zonesDataFor(ctx: TransformContext): string {
 }
 
 export function vswitchZone(ctx: TransformContext): void {
-  for (const name of ["availability_zone", "availability_zone_id"]) {
-    const zone = originalLiteral(ctx.plan, name);
-    if (typeof zone !== "string") continue;
-    const index = zoneIndex(zone);
-    const ref = `${zonesDataFor(ctx)}.zones[${index}].id`;
-    const attr = getAttribute(ctx.block, "zone_id");
-    if (attr) replaceAttributeValue(attr, ref);
-    else setAttribute(ctx.block, "zone_id", ref);
-    ctx.change({ argument: name, kind: "value-mapped", to: ref, severity: "warning", reason: `The zone ${JSON.stringify(zone)} was hard-coded; Alibaba Cloud zone ids differ, so aws2ali uses the ${ordinal(index)} zone that can host VSwitches in the region.`, action: "Confirm the zone, or pick one explicitly with data.alicloud_zones filters (e.g. available_instance_type)." });
-    decide(ctx.run, { topic: "zones", summary: "Zones come from data.alicloud_zones", detail: "Hard-coded AWS zone names were replaced by elements of data.alicloud_zones.aws2ali (zone letter a → first zone, b → second, …), and data.aws_availability_zones became data.alicloud_zones." });
-    return;
+  const attr = getAttribute(ctx.block, "zone_id");
+  if (!attr) return;
+  const zones: string[] = [];
+  // Every AWS zone name written literally in the value, alone or in a list: `"us-east-1a"`, `["us-east-1a", "us-east-1b"][count.index]`.
+  for (const t of templatesIn(attr.expr)) {
+    const zone = templateString(t);
+    if (!zone || !AWS_ZONE.test(zone)) continue;
+    replaceExpr(ctx.block, t, `${zonesDataFor(ctx)}.zones[${zoneIndex(zone)}].id`);
+    zones.push(zone);
   }
+  if (zones.length === 0) return;
+  ctx.change({ argument: "availability_zone", kind: "value-mapped", to: exprSource(getAttribute(ctx.block, "zone_id")!.expr), severity: "warning", reason: `Hard-coded zone${zones.length > 1 ? "s" : ""} ${zones.map((z) => JSON.stringify(z)).join(", ")}: Alibaba Cloud zone ids differ, so aws2ali picks the zone that can host VSwitches by the zone letter (a → first, b → second, …).`, action: "Confirm the zones, or choose them with data.alicloud_zones filters (e.g. available_instance_type)." });
+  decide(ctx.run, { topic: "zones", summary: "Zones come from data.alicloud_zones", detail: "Hard-coded AWS zone names were replaced by elements of data.alicloud_zones (zone letter a → first zone, b → second, …), and data.aws_availability_zones became data.alicloud_zones." });
+}
+
+/** AWS zone names (`us-east-1a`) and zone ids (`use1-az2`). */
+const AWS_ZONE = /^([a-z]{2}(-gov)?-[a-z]+-\d[a-z]|[a-z]{3,4}\d-az\d+)$/;
+
+function templatesIn(node: Node): TemplateExpr[] {
+  const out: TemplateExpr[] = [];
+  const walk = (n: Node): void => {
+    if (n.type === "Template") out.push(n);
+    else for (const p of n.parts) if (!isToken(p)) walk(p);
+  };
+  walk(node);
+  return out;
 }
 
 /** `us-east-1a` → 0, `…b` → 1; zone ids like `use1-az2` → 1. */
@@ -54,8 +70,4 @@ function zoneIndex(zone: string): number {
   if (az) return Math.max(0, Number(az[1]) - 1);
   const letter = /([a-z])$/.exec(zone);
   return letter ? letter[1]!.charCodeAt(0) - 97 : 0;
-}
-
-function ordinal(i: number): string {
-  return ["first", "second", "third", "fourth", "fifth", "sixth"][i] ?? `#${i + 1}`;
 }
