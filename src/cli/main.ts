@@ -3,6 +3,7 @@
 
 import { run, type Io } from "./run.js";
 import { UsageError } from "./args.js";
+import { OutputRefused } from "../pipeline/emit.js";
 
 function main(): void {
   const argv = process.argv.slice(2);
@@ -11,7 +12,7 @@ function main(): void {
   try {
     code = run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputRefused) {
       io.err(`aws2ali: ${e.message}\n`);
       code = 2;
     } else {

@@ -26,6 +26,8 @@ Options for migrate:
   --resource-group NAME  name of the resource group injected per stack (default: <folder>-rg)
   --ram-policy-limit N   policies one RAM role may have attached (default 20, Alibaba's quota)
   --max-file-size MB     skip files larger than this (default 10)
+  --force                write into a non-empty OUT that aws2ali did not write
+                         (never deletes files it did not write)
   --debug-stage NAME     print one stage's result as JSON (discover, parse, model, plan,
                          transform, inject, validate, emit)
   --verbose              show stack traces of internal errors
@@ -68,6 +70,7 @@ function runMigrate(argv: string[], io: Io): number {
     "ram-policy-limit": { type: "string" },
     "max-file-size": { type: "string" },
     "debug-stage": { type: "string" },
+    force: { type: "boolean" },
     verbose: { type: "boolean" },
   });
   if (positionals.length !== 1) throw new UsageError("migrate takes exactly one source folder: aws2ali migrate SRC --out OUT");
@@ -93,6 +96,7 @@ function runMigrate(argv: string[], io: Io): number {
       ramPolicyLimit: ramLimit,
     },
     version: version(),
+    force: values.force === true,
     ...(debugStage ? { dump: (stage: string, data: unknown) => (stage === debugStage ? io.out(JSON.stringify(data, debugReplacer, 2) + "\n") : undefined) } : {}),
   });
   const sources = new Map(result.files.map((f) => [f.path, f.text]));

@@ -17,9 +17,11 @@ import {
   type Expr,
   type File,
   type Node,
+  type ObjectExpr,
+  type ObjectItem,
   type Part,
 } from "./cst.js";
-import { alignRun, alignRunOf, attributeRuns, quote, reindent, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
+import { alignObjectRunsNear, alignRun, alignRunOf, attributeRuns, quote, reindent, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
 import { parse } from "./parser.js";
 import { print } from "./printer.js";
 import { makeToken, TK, type Token } from "./tokens.js";
@@ -323,10 +325,10 @@ export function replaceExpr(root: Node, old: Node, newText: string): Expr {
   const text = newText.includes("\n") ? reindent(newText, lineIndentOf(root, old), eolIn(root)) : newText;
   const expr = parseExpression(text);
   firstToken(expr)!.lead = firstToken(old)?.lead ?? "";
-  const holder = enclosingAttribute(root, old);
+  const holders = holdersOf(root, old);
   if (!replaceChild(root, old, expr)) throw new EditError("replaceExpr: the node is not under this root");
   // The line's length changed: its trailing comment, and runs it joins or splits, re-align.
-  if (holder) realignNear(holder.body, holder.attr);
+  realignHolders(holders);
   return expr;
 }
 
@@ -355,17 +357,19 @@ function eolIn(root: Node): string {
   return eol || "\n";
 }
 
-/** The innermost attribute of a body that holds `node` under `root`, with that body. */
-function enclosingAttribute(root: Node, node: Node): { body: Body; attr: Attribute } | undefined {
+/** The lines that hold `node` under `root`: its innermost body attribute and object item, each with its container. */
+function holdersOf(root: Node, node: Node): Holders {
+  const out: Holders = {};
   const parent = new Map<Node, Node>();
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n === node) {
-      for (let c: Node | undefined = n, p = parent.get(n); p; c = p, p = parent.get(p)) {
-        if (c.type === "Attribute" && p.type === "Body") return { body: p, attr: c };
+      for (let c: Node = n, p = parent.get(n); p; c = p, p = parent.get(p)) {
+        if (!out.attr && c.type === "Attribute" && p.type === "Body") out.attr = { body: p, attr: c };
+        if (!out.item && c.type === "ObjectItem" && p.type === "Object") out.item = { obj: p, item: c };
       }
-      return undefined;
+      return out;
     }
     for (const c of n.parts) {
       if (!isToken(c)) {
@@ -374,7 +378,18 @@ function enclosingAttribute(root: Node, node: Node): { body: Body; attr: Attribu
       }
     }
   }
-  return undefined;
+  return out;
+}
+
+interface Holders {
+  attr?: { body: Body; attr: Attribute };
+  item?: { obj: ObjectExpr; item: ObjectItem };
+}
+
+/** A line under `holders` changed length or shape: re-align what terraform fmt aligns around it. */
+function realignHolders(holders: Holders): void {
+  if (holders.item) alignObjectRunsNear(holders.item.obj, holders.item.item);
+  if (holders.attr) realignNear(holders.attr.body, holders.attr.attr);
 }
 
 /** Re-align the runs holding `item` or the items right before and after it in `body`. */
@@ -490,10 +505,7 @@ export function renameReference(ref: Reference, names: string[], root?: Node): v
     if (step.kind === "attr" && step.node.type === "GetAttr") step.node.name.text = names[k]!;
   }
   // Given the file (or block) it is in, the line's trailing comment re-aligns to its new length.
-  if (root) {
-    const holder = enclosingAttribute(root, ref.node);
-    if (holder) realignNear(holder.body, holder.attr);
-  }
+  if (root) realignHolders(holdersOf(root, ref.node));
 }
 
 export { quote, renderBlock, renderItems, type BlockSpec, type ItemSpec };

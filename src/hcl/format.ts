@@ -42,12 +42,24 @@ export function renderItems(items: ItemSpec[], indent: string, eol = "\n"): stri
     if (run.length === 0) return;
     const width = Math.max(...run.map((a) => nameWidth(a.attr)));
     const lines = run.map((a) => `${indent}${a.attr}${" ".repeat(width - nameWidth(a.attr))} = ${a.expr.includes("\n") ? reindent(a.expr, indent, eol) : a.expr}`);
-    const commentCol = Math.max(...lines.map((l, k) => (run[k]!.comment && !run[k]!.expr.includes("\n") ? nameWidth(l) : 0)));
+    // Comments of consecutive lines line up; a line without one ends the group (as terraform fmt does it).
+    const commentCol: number[] = [];
+    for (let k = 0; k < run.length; ) {
+      if (!run[k]!.comment || run[k]!.expr.includes("\n")) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < run.length && run[e]!.comment && !run[e]!.expr.includes("\n")) e++;
+      const col = Math.max(...lines.slice(k, e).map(nameWidth));
+      for (let m = k; m < e; m++) commentCol[m] = col;
+      k = e;
+    }
     run.forEach((a, k) => {
       const line = lines[k]!;
       if (!a.comment) out += line + eol;
       else if (a.expr.includes("\n")) out += `${line} # ${a.comment}${eol}`;
-      else out += `${line}${" ".repeat(commentCol - nameWidth(line))} # ${a.comment}${eol}`;
+      else out += `${line}${" ".repeat(commentCol[k]! - nameWidth(line))} # ${a.comment}${eol}`;
     });
     run = [];
   };
@@ -206,18 +218,32 @@ function trailingComment(a: Attribute): Token | undefined {
 }
 
 function alignComments(run: Attribute[]): void {
-  // A multi-line member's trailing comment is on its last line, not in the run.
-  const withComments = run.filter((a) => trailingComment(a) && isSingleLine(a));
-  if (withComments.length === 0) return;
   const lineWidth = (a: Attribute): number => {
     const eq = a.parts[1] as Token;
     return nameWidth(a.name.lead + a.name.text + eq.lead + eq.text + print(a.expr));
   };
-  const col = Math.max(...withComments.map(lineWidth));
-  for (const a of withComments) {
-    const nl = trailingComment(a)!;
-    nl.lead = " ".repeat(col - lineWidth(a) + 1) + nl.lead.trimStart();
-  }
+  // terraform fmt lines up the comments of consecutive lines that each end in one; a line without ends the group.
+  // (A multi-line member's trailing comment is on its last line, not in the run.)
+  alignCommentGroups(run.map((a) => (isSingleLine(a) ? trailingComment(a) : undefined)), run.map((a) => () => lineWidth(a)));
+}
+
+/** Align each group of consecutive rows that have a comment token: one space after the group's longest line. */
+function alignCommentGroups(comments: Array<Token | undefined>, widths: Array<() => number>): void {
+  let group: number[] = [];
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const col = Math.max(...group.map((k) => widths[k]!()));
+    for (const k of group) {
+      const nl = comments[k]!;
+      nl.lead = " ".repeat(col - widths[k]!() + 1) + nl.lead.trimStart();
+    }
+    group = [];
+  };
+  comments.forEach((c, k) => {
+    if (c) group.push(k);
+    else flush();
+  });
+  flush();
 }
 
 // ---- multi-line object constructors ------------------------------------------
@@ -270,10 +296,10 @@ function keyText(item: ObjectItem): string {
 export function alignObjectRun(obj: ObjectExpr, run: ObjectItem[]): void {
   const width = Math.max(...run.map((i) => nameWidth(keyText(i))));
   for (const i of run) (i.parts[1] as Token).lead = " ".repeat(width - nameWidth(keyText(i)) + 1);
-  // End-of-line comments of the run's single-line items line up one space after the longest line.
-  const rows: Array<{ width: number; nl: Token }> = [];
+  // End-of-line comments of consecutive single-line items line up one space after the longest line.
+  const comments: Array<Token | undefined> = [];
+  const widths: Array<() => number> = [];
   for (const i of run) {
-    if (print(i.value).includes("\n")) continue;
     let k = obj.parts.indexOf(i) + 1;
     let comma = "";
     const c = obj.parts[k];
@@ -282,11 +308,10 @@ export function alignObjectRun(obj: ObjectExpr, run: ObjectItem[]): void {
       k++;
     }
     const nl = obj.parts[k];
-    if (!nl || !isToken(nl) || nl.kind !== TK.Newline || !/^\s*(#|\/\/)/.test(nl.lead)) continue;
+    const single = !print(i.value).includes("\n");
+    comments.push(single && nl && isToken(nl) && nl.kind === TK.Newline && /^\s*(#|\/\/)/.test(nl.lead) ? nl : undefined);
     const indent = /[ \t]*$/.exec(firstToken(i.key)?.lead ?? "")![0];
-    rows.push({ width: nameWidth(indent + keyText(i) + print(i).slice(print(i.key).length) + comma), nl });
+    widths.push(() => nameWidth(indent + keyText(i) + print(i).slice(print(i.key).length) + comma));
   }
-  if (rows.length === 0) return;
-  const col = Math.max(...rows.map((r) => r.width));
-  for (const r of rows) r.nl.lead = " ".repeat(col - r.width + 1) + r.nl.lead.trimStart();
+  alignCommentGroups(comments, widths);
 }

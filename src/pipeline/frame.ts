@@ -13,6 +13,7 @@ import type { TopBlock, Unit } from "../model/model.js";
 import type { Change, ReportItem } from "../report/model.js";
 import type { RunContext } from "../transforms/context.js";
 import { translateProvider } from "../transforms/provider-aws.js";
+import { scrubTfvars, scrubVariableDefault } from "../transforms/secrets.js";
 import { isStateLockTable, translateTerraformBlock } from "../transforms/terraform-block.js";
 
 /** Which value map a variable or .tfvars key goes through, by its name. */
@@ -27,9 +28,13 @@ export function frameStage(run: RunContext): void {
     for (const top of dir.blocks) {
       if (top.kind === "provider" && top.type === "aws") run.extraItems.push(translateProvider(run, stack, top));
       else if (top.kind === "terraform") run.extraItems.push(...translateTerraformBlock(run, top));
-      else if (top.kind === "variable") mapVariableDefault(run, top);
+      else if (top.kind === "variable") {
+        const secret = scrubVariableDefault(top.block, top.name);
+        if (secret) run.extraItems.push(valueItem(top.unit, top.address, top.pos.line, top.pos.column, [secret]));
+        else mapVariableDefault(run, top);
+      }
     }
-    for (const unit of dir.units) if (unit.isTfvars) mapTfvars(run, unit);
+    for (const unit of dir.units) if (unit.isTfvars) scrubAndMapTfvars(run, unit);
   }
   absorbStateBackendBlocks(run);
 }
@@ -40,6 +45,14 @@ function mapVariableDefault(run: RunContext, top: TopBlock): void {
   if (!mapName || !def) return;
   const changes = mapAttributeValue(run, def, mapName);
   if (changes.length > 0) run.extraItems.push(valueItem(top.unit, top.address, top.pos.line, top.pos.column, changes));
+}
+
+function scrubAndMapTfvars(run: RunContext, unit: Unit): void {
+  for (const { attr, change } of scrubTfvars(unit.tree)) {
+    const pos = unit.source.pos(attr.name.pos);
+    run.extraItems.push(valueItem(unit, `${unit.path}:${attr.name.text}`, pos.line, pos.column, [change]));
+  }
+  mapTfvars(run, unit);
 }
 
 function mapTfvars(run: RunContext, unit: Unit): void {

@@ -18,7 +18,7 @@ import { statusOf, summarise, type Report, type ReportItem } from "../report/mod
 import { loadCompactSchema, loadProviderSchemaFile } from "../schema/provider-schema.js";
 import type { RunContext, Settings, StackContext } from "../transforms/context.js";
 import { discover, type SkippedPath } from "./discover.js";
-import { writeAtomic } from "./emit.js";
+import { finishOutput, prepareOutput, writeAtomic } from "./emit.js";
 import { frameStage } from "./frame.js";
 import { injectStage } from "./inject.js";
 import { parseFile, type SourceFile } from "./parse.js";
@@ -37,6 +37,8 @@ export interface MigrateOptions {
   mappingsDir?: string;
   providerSchemaPath?: string;
   settings: Settings;
+  /** Write into a non-empty --out that aws2ali did not write (never deleting files it did not write). */
+  force?: boolean;
   /** Receives each stage's result as plain data, for --debug-stage. */
   dump?: (stage: StageName, data: unknown) => void;
   version: string;
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = { providerVersion: "~> 1.289", resourc
 export function migrate(options: MigrateOptions): MigrateResult {
   if (!existsSync(options.src)) throw new Error(`source folder not found: ${options.src}`);
   const dump = options.dump ?? (() => undefined);
+  const previous = options.out ? prepareOutput(options.src, options.out, options.force ?? false) : [];
   const discovery = discover(options.src);
   dump("discover", discovery);
 
@@ -104,12 +107,14 @@ export function migrate(options: MigrateOptions): MigrateResult {
   };
   const written: string[] = [];
   if (options.out) {
-    for (const [path, text] of injected) {
+    const files = new Map(injected);
+    files.set("aws2ali-report.json", reportToJson(report));
+    files.set("aws2ali-report.md", reportToMarkdown(report));
+    for (const [path, text] of files) {
       writeAtomic(join(options.out, path), text);
       written.push(path);
     }
-    writeAtomic(join(options.out, "aws2ali-report.json"), reportToJson(report));
-    writeAtomic(join(options.out, "aws2ali-report.md"), reportToMarkdown(report));
+    finishOutput(options.out, written, previous);
   }
   dump("emit", { written, report: report.summary });
   const failed = files.length - units.length;

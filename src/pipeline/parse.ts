@@ -34,7 +34,14 @@ export function parseFile(file: DiscoveredFile, options: ParseStageOptions): Sou
   }
   const read = readSource(file.absPath, file.path);
   if (!read.ok) return { path: file.path, absPath: file.absPath, text: "", diagnostics: [read.diagnostic] };
-  const result = parse(read.text, file.path);
+  let result: ReturnType<typeof parse>;
+  try {
+    result = parse(read.text, file.path);
+  } catch (e) {
+    // A parser bug must not stop the other files.
+    const pos = { line: 1, column: 1, byte: 0 };
+    return { path: file.path, absPath: file.absPath, text: read.text, diagnostics: [{ severity: "error", code: "internal.parse", summary: "Internal error while parsing", detail: `aws2ali failed on this file (${(e as Error).message}). This is a bug in aws2ali; please report it with the file.`, file: file.path, range: { start: pos, end: pos } }] };
+  }
   const ok = result.diagnostics.length === 0;
   return { path: file.path, absPath: file.absPath, text: read.text, ...(ok ? { tree: result.file } : {}), source: result.source, diagnostics: result.diagnostics };
 }

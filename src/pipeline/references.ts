@@ -20,7 +20,7 @@ interface Resolved {
 
 /** Plans that end up commented out: their own bodies need no rewriting. */
 export function isCommentedOut(plan: Plan): boolean {
-  return !plan.rule?.to || plan.absorbedInto !== undefined;
+  return !plan.rule?.to || plan.absorbedInto !== undefined || plan.failed !== undefined;
 }
 
 export function referencesStage(run: RunContext): void {

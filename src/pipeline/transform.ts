@@ -5,7 +5,7 @@
  */
 
 import { blocksOf, type Block } from "../hcl/cst.js";
-import { commentOutBlock, insertBlocks } from "../hcl/edit.js";
+import { commentOutBlock, insertBlocks, replaceChild } from "../hcl/edit.js";
 import type { BlockSpec } from "../hcl/format.js";
 import { applyRule, type EngineContext } from "../mapping/engine.js";
 import type { TopBlock } from "../model/model.js";
@@ -70,9 +70,32 @@ export function transformStage(run: RunContext): void {
       continue;
     }
     plan.item.targets.push(plan.target!.names.join("."));
-    applyRule(plan.top.block, plan.rule, target, engineContext(run, plan.top, ctx.change));
-    if (plan.rule.transform) runNamedTransform(plan.rule.transform, ctx);
+    try {
+      applyRule(plan.top.block, plan.rule, target, engineContext(run, plan.top, ctx.change));
+      if (plan.rule.transform) runNamedTransform(plan.rule.transform, ctx);
+    } catch (e) {
+      failPlan(plan, e as Error);
+    }
   }
+}
+
+/**
+ * A bug in one rule or transform must not stop the run: the block goes
+ * back to its original text, commented out as manual, and the report asks
+ * for a bug report.
+ */
+function failPlan(plan: Plan, e: Error): void {
+  const body = plan.top.unit.tree.body;
+  for (const b of plan.emitted ?? []) {
+    const k = body.parts.indexOf(b);
+    if (k >= 0) body.parts.splice(k, 1);
+  }
+  plan.emitted = [];
+  plan.original.blockType.lead = plan.top.block.blockType.lead;
+  replaceChild(body, plan.top.block, plan.original);
+  plan.top.block = plan.original;
+  plan.item.targets = [];
+  plan.failed = `aws2ali failed while translating ${plan.top.address} (${e.message}). This is a bug in aws2ali; please report it with this block.`;
 }
 
 function runNamedTransform(name: string, ctx: TransformContext): void {
@@ -96,8 +119,8 @@ export function commentOutStage(run: RunContext): void {
       commentOut(top, [`aws2ali: ${top.address} is not emitted as a resource: ${plan.absorbedInto.reason}`]);
       continue;
     }
-    if (rule?.to) continue;
-    const reason = rule?.manual?.reason ?? `aws2ali has no mapping rule for ${top.type} yet.`;
+    if (rule?.to && !plan.failed) continue;
+    const reason = plan.failed ?? rule?.manual?.reason ?? `aws2ali has no mapping rule for ${top.type} yet.`;
     const action = rule?.manual?.action ?? `Translate it by hand (see the Alibaba Cloud provider docs), or add mappings/${top.kind === "data" ? "data." : ""}${top.type}.yaml.`;
     item.manual = { reason, action, ...(rule?.manual?.alternative ? { alternative: rule.manual.alternative } : {}), effortHours: rule?.manual?.effort_hours ?? 2 };
     commentOut(top, [`aws2ali: manual — ${top.address} has no Alibaba Cloud translation.`, `Why: ${reason}`, `To do: ${action}`]);

@@ -19,6 +19,7 @@ import type { TransformContext } from "./context.js";
 function restoreOriginal(ctx: TransformContext): void {
   const { top, plan } = ctx;
   if (top.block === plan.original) return;
+  plan.original.blockType.lead = top.block.blockType.lead;
   if (replaceChild(top.unit.tree, top.block, plan.original)) top.block = plan.original;
 }
 

@@ -5,6 +5,8 @@
 
 import type { Transform } from "./context.js";
 import { eipAssociation } from "./eip-association.js";
+import { eksCluster } from "./eks-cluster.js";
+import { eksNodeGroup } from "./eks-node-group.js";
 import { eip, natGateway } from "./nat-gateway.js";
 import { route, routeTable } from "./route-table.js";
 import { s3PublicAccessBlock } from "./s3-public-access-block.js";
@@ -14,6 +16,8 @@ import { vswitchZone } from "./vswitch-zone.js";
 
 export const TRANSFORMS: Record<string, Transform> = {
   "subnet-zone": vswitchZone,
+  "eks-cluster": eksCluster,
+  "eks-node-group": eksNodeGroup,
   "route-table": routeTable,
   "route-target": route,
   "nat-gateway": natGateway,
