@@ -21,7 +21,7 @@ import {
   type ObjectItem,
   type Part,
 } from "./cst.js";
-import { alignObjectRunsNear, alignRun, alignRunOf, attributeRuns, quote, reindent, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
+import { alignObjectRunsNear, alignRunOf, alignRunsNear, quote, reindent, renderBlock, renderItems, type BlockSpec, type ItemSpec } from "./format.js";
 import { parse } from "./parser.js";
 import { print } from "./printer.js";
 import { makeToken, TK, type Token } from "./tokens.js";
@@ -159,7 +159,9 @@ export function setAttribute(owner: Owner, name: string, exprText: string, comme
   }
   ensureMultiline(owner);
   const item: ItemSpec = comment ? { attr: name, expr: exprText, comment } : { attr: name, expr: exprText };
-  const [attr] = parseItems(renderItems([item], innerIndent(owner), ownerEol(owner))) as [Attribute];
+  // The rendered text can start with a comment line (a heredoc's comment goes above it): keep every part.
+  const parsed = parseItems(renderItems([item], innerIndent(owner), ownerEol(owner)));
+  const attr = parsed.find((p): p is Attribute => !isToken(p) && p.type === "Attribute")!;
   const body = bodyOf(owner);
   // New arguments go after the last ordinary argument: depends_on stays last, as people write it.
   const attrs = attributesOf(body).filter((a) => a.name.text !== "depends_on");
@@ -168,7 +170,7 @@ export function setAttribute(owner: Owner, name: string, exprText: string, comme
   const before = body.parts[at - 1];
   // The last line of a file may have no newline: the new line must not run on from it.
   if (before && !isToken(before) && (before.type === "Attribute" || before.type === "Block")) ensureEndsLine(before, ownerEol(owner));
-  body.parts.splice(at, 0, attr);
+  body.parts.splice(at, 0, ...parsed);
   alignRunOf(body, attr);
   return attr;
 }
@@ -394,9 +396,7 @@ function realignHolders(holders: Holders): void {
 
 /** Re-align the runs holding `item` or the items right before and after it in `body`. */
 function realignNear(body: Body, item: Part): void {
-  const k = body.parts.indexOf(item);
-  const near = new Set<Part | undefined>([item, body.parts[k - 1], body.parts[k + 1]]);
-  for (const run of attributeRuns(body)) if (run.some((a) => near.has(a))) alignRun(run);
+  alignRunsNear(body, item);
 }
 
 /** A line holding only a comment. */
@@ -459,6 +459,8 @@ export function findReferences(node: Node): Reference[] {
     }
     for (let i = n.parts.length - 1; i >= 0; i--) {
       const p = n.parts[i]!;
+      // A bare name as an object key (`{ Name = … }`) is a string, not a reference.
+      if (n.type === "ObjectItem" && p === n.key && n.key.type === "Variable") continue;
       if (!isToken(p)) stack.push(p);
     }
   }

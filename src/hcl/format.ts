@@ -1,9 +1,11 @@
 /**
  * Layout the way `terraform fmt` lays it out, for content that aws2ali
- * writes: two-space indentation, and within a run of single-line arguments
- * (no blank line, comment line, block or multi-line argument between them)
- * the `=` signs aligned one space after the longest name, and end-of-line
- * comments aligned too.
+ * writes: two-space indentation, and within a run of arguments on
+ * consecutive lines (no blank line, comment line, block or bracket left
+ * open at the end of a line between them; a heredoc counts as one line)
+ * the `=` signs aligned one space after the longest name, and the
+ * end-of-line comments of consecutive lines aligned too. Items of
+ * multi-line object constructors are aligned by the same rule.
  */
 
 import { firstToken, forEachToken, isToken, type Attribute, type Body, type Expr, type ObjectExpr, type ObjectItem, type Part } from "./cst.js";
@@ -65,9 +67,17 @@ export function renderItems(items: ItemSpec[], indent: string, eol = "\n"): stri
   };
   for (const item of items) {
     if ("attr" in item) {
-      if (!item.expr.includes("\n")) run.push(item);
-      else if (firstLineBalancedText(item.expr)) {
-        // `a = <<EOT` lines up with the arguments above it and ends their run.
+      const toks = lex(item.expr).tokens;
+      const last = toks[toks.length - 2];
+      if (item.comment && last?.kind === TK.CHeredoc) {
+        // Nothing may follow a heredoc's closing marker on its line: the comment goes on a line above.
+        flush();
+        out += `${indent}# ${item.comment}${eol}`;
+        run.push({ attr: item.attr, expr: item.expr });
+      } else if (!toks.some((t) => t.kind === TK.Newline)) {
+        // One line as terraform fmt counts them (a heredoc's text belongs to the line that opens it).
+        run.push(item);
+      } else if (firstLineBalancedText(item.expr)) {
         run.push(item);
         flush();
       } else {
@@ -137,8 +147,27 @@ function nameWidth(s: string): number {
 }
 
 function isSingleLine(a: Attribute): boolean {
-  const text = print(a.expr);
-  return !text.includes("\n");
+  return !breaksLine(a.expr);
+}
+
+/**
+ * Whether a value runs over more than one line, as terraform fmt (hclwrite)
+ * sees lines: a heredoc's text is part of the line that opens it, so
+ * `a = <<EOT … EOT` is one line that keeps its run going.
+ */
+function breaksLine(expr: Expr): boolean {
+  let heredoc = 0;
+  let first = true;
+  let breaks = false;
+  forEachToken(expr, (t) => {
+    if (breaks) return;
+    if (heredoc === 0 && !first && t.lead.includes("\n")) breaks = true;
+    first = false;
+    if (t.kind === TK.OHeredoc) heredoc++;
+    else if (t.kind === TK.CHeredoc) heredoc--;
+    else if (heredoc === 0 && t.text.includes("\n")) breaks = true;
+  });
+  return breaks;
 }
 
 const OPENERS = new Set([TK.OBrace, TK.OBrack, TK.OParen, TK.TemplateInterp, TK.TemplateControl]);
@@ -272,9 +301,10 @@ export function objectRuns(obj: ObjectExpr): ObjectItem[][] {
     }
     const startsLine = newlines > 0;
     newlines = 0;
-    if (p.type === "ObjectItem" && startsLine && valueFirstLineBalanced(p.value)) {
+    // Only `=` takes part: terraform fmt leaves `key: value` items as they are.
+    if (p.type === "ObjectItem" && startsLine && (p.parts[1] as Token).kind === TK.Equal && valueFirstLineBalanced(p.value)) {
       run.push(p);
-      if (print(p.value).includes("\n")) close();
+      if (breaksLine(p.value)) close();
     } else close();
   }
   close();
@@ -284,8 +314,26 @@ export function objectRuns(obj: ObjectExpr): ObjectItem[][] {
 /** Re-align the runs of `obj` that hold `item` or the items right before and after it. */
 export function alignObjectRunsNear(obj: ObjectExpr, item: ObjectItem): void {
   const k = obj.items.indexOf(item);
-  const near = new Set<ObjectItem | undefined>([item, obj.items[k - 1], obj.items[k + 1]]);
-  for (const run of objectRuns(obj)) if (run.some((i) => near.has(i))) alignObjectRun(obj, run);
+  const near = [item, obj.items[k - 1], obj.items[k + 1]].filter((i): i is ObjectItem => i !== undefined);
+  const runs = objectRuns(obj);
+  for (const i of near) {
+    const run = runs.find((r) => r.includes(i));
+    if (run) alignObjectRun(obj, run);
+    // Out of any run (its value opens a bracket it closes on a later line): one space before `=`.
+    else if ((i.parts[1] as Token).kind === TK.Equal) (i.parts[1] as Token).lead = " ";
+  }
+}
+
+/** Re-align the runs of `body` that hold `item` or the items right before and after it. */
+export function alignRunsNear(body: Body, item: Part): void {
+  const k = body.parts.indexOf(item);
+  const near = [item, body.parts[k - 1], body.parts[k + 1]].filter((p): p is Attribute => p !== undefined && !isToken(p) && p.type === "Attribute");
+  const runs = attributeRuns(body);
+  for (const a of near) {
+    const run = runs.find((r) => r.includes(a));
+    if (run) alignRun(run);
+    else (a.parts[1] as Token).lead = " ";
+  }
 }
 
 function keyText(item: ObjectItem): string {
@@ -308,7 +356,7 @@ export function alignObjectRun(obj: ObjectExpr, run: ObjectItem[]): void {
       k++;
     }
     const nl = obj.parts[k];
-    const single = !print(i.value).includes("\n");
+    const single = !breaksLine(i.value);
     comments.push(single && nl && isToken(nl) && nl.kind === TK.Newline && /^\s*(#|\/\/)/.test(nl.lead) ? nl : undefined);
     const indent = /[ \t]*$/.exec(firstToken(i.key)?.lead ?? "")![0];
     widths.push(() => nameWidth(indent + keyText(i) + print(i).slice(print(i.key).length) + comma));

@@ -5,7 +5,7 @@
  */
 
 import { attributesOf, blocksOf, type Attribute, type Block, type Expr, type ObjectExpr } from "../hcl/cst.js";
-import { blockLabels, findReferences, getAttribute, quote, removeAttribute, removeBlock, renameAttribute, renameBlock, replaceAttributeValue, setAttribute } from "../hcl/edit.js";
+import { blockLabels, findReferences, getAttribute, quote, removeAttribute, removeBlock, renameAttribute, renameBlock, replaceAttributeValue, replaceExpr, setAttribute } from "../hcl/edit.js";
 import { exprSource, objectKeyName, staticValue } from "../hcl/value.js";
 import type { Change } from "../report/model.js";
 import type { CompactBlock } from "../schema/compact.js";
@@ -70,6 +70,7 @@ function applyArgument(owner: Block, attr: Attribute, rule: ArgumentRule | undef
     return undefined;
   }
   mapValue(attr, rule, where, ctx);
+  if (rule.ref_attribute) readAttributeInstead(attr, "arn", rule.ref_attribute);
   const to = rule.to ?? name;
   if (to !== name) {
     renameAttribute(owner, name, to);
@@ -78,24 +79,68 @@ function applyArgument(owner: Block, attr: Attribute, rule: ArgumentRule | undef
   return to;
 }
 
-/** Map a literal value through `values`, `value_map` or `value_transform`; expressions are left for the user, with a note. */
+/**
+ * Map a value through `values`, `value_map` or `value_transform`: a literal,
+ * or each literal element of a list. Computed values are left for the user,
+ * with a note (variables are mapped where their value is set).
+ */
 function mapValue(attr: Attribute, rule: ArgumentRule, where: string, ctx: EngineContext): void {
   if (!rule.values && !rule.value_map && !rule.value_transform) return;
+  if (rule.value_transform === "first-element") return firstElement(attr, where, ctx);
+  if (attr.expr.type === "Tuple") return mapElements(attr, rule, where, ctx);
   const value = staticValue(attr.expr);
   if (value === undefined || value === null || typeof value === "object") {
-    const src = exprSource(attr.expr);
-    if (isPlainVariable(attr.expr)) return; // variables are mapped where their value is set (defaults, .tfvars)
-    ctx.change({ argument: where, kind: "note", severity: "warning", reason: `The value ${src} is computed, so aws2ali cannot map it${rule.value_map ? ` through ${rule.value_map}` : ""}.`, action: "Make sure it yields an Alibaba Cloud value.", range: ctx.rangeOf(attr) });
+    if (isPlainVariable(attr.expr)) return;
+    ctx.change({ argument: where, kind: "note", severity: "warning", reason: `The value ${exprSource(attr.expr)} is computed, so aws2ali cannot map it${rule.value_map ? ` through ${rule.value_map}` : ""}.`, action: "Make sure it yields an Alibaba Cloud value.", range: ctx.rangeOf(attr) });
     return;
   }
+  const mapped = mapOne(value, rule, where, ctx, attr);
+  if (mapped !== undefined) replaceAttributeValue(attr, mapped);
+}
+
+/** The mapped literal as HCL text, or undefined when it stays as it is (a finding says why, where needed). */
+function mapOne(value: string | number | boolean, rule: ArgumentRule, where: string, ctx: EngineContext, attr: Attribute): string | undefined {
   const mapped = lookupMapped(rule, value, ctx);
   if (mapped.value === undefined) {
-    ctx.change({ argument: where, kind: "note", severity: "warning", reason: `No Alibaba Cloud equivalent is known for ${JSON.stringify(value)}${mapped.note ? `: ${mapped.note}` : ""}.`, action: "Choose the Alibaba Cloud value by hand.", range: ctx.rangeOf(attr) });
+    const missing = rule.value_transform && !ctx.valueTransforms[rule.value_transform];
+    ctx.change({ argument: where, kind: "note", severity: "warning", reason: missing ? `aws2ali cannot map ${JSON.stringify(value)} yet (no '${rule.value_transform}' value transform).` : `No Alibaba Cloud equivalent is known for ${JSON.stringify(value)}${mapped.note ? `: ${mapped.note}` : ""}.`, action: "Choose the Alibaba Cloud value by hand.", range: ctx.rangeOf(attr) });
+    return undefined;
+  }
+  if (mapped.value === value) return undefined;
+  ctx.change({ argument: where, kind: "value-mapped", to: JSON.stringify(mapped.value), severity: "info", reason: `${JSON.stringify(value)} → ${JSON.stringify(mapped.value)}${mapped.note ? ` (${mapped.note})` : ""}.` });
+  return typeof mapped.value === "string" ? quote(mapped.value) : String(mapped.value);
+}
+
+/** `["m5.large", var.extra]`: each literal element is mapped in place. */
+function mapElements(attr: Attribute, rule: ArgumentRule, where: string, ctx: EngineContext): void {
+  if (attr.expr.type !== "Tuple") return;
+  for (const el of [...attr.expr.elements]) {
+    const v = staticValue(el);
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") continue;
+    const mapped = mapOne(v, rule, where, ctx, attr);
+    if (mapped !== undefined) replaceExpr(attr, el, mapped);
+  }
+}
+
+/** A list where Alibaba takes one value: its first element, with a finding when others are lost. */
+function firstElement(attr: Attribute, where: string, ctx: EngineContext): void {
+  const e = attr.expr;
+  if (e.type === "Tuple") {
+    if (e.elements.length === 0) return;
+    if (e.elements.length > 1) ctx.change({ argument: where, kind: "note", severity: "warning", reason: `Alibaba Cloud takes one value here; aws2ali kept the first of ${e.elements.length}.`, action: "Check that the others are not needed (e.g. attach them separately).", range: ctx.rangeOf(attr) });
+    replaceAttributeValue(attr, exprSource(e.elements[0]!));
     return;
   }
-  if (mapped.value === value) return;
-  replaceAttributeValue(attr, typeof mapped.value === "string" ? quote(mapped.value) : String(mapped.value));
-  ctx.change({ argument: where, kind: "value-mapped", to: JSON.stringify(mapped.value), severity: "info", reason: `${JSON.stringify(value)} → ${JSON.stringify(mapped.value)}${mapped.note ? ` (${mapped.note})` : ""}.` });
+  replaceAttributeValue(attr, `${exprSource(e)}[0]`);
+  ctx.change({ argument: where, kind: "note", severity: "info", reason: "Alibaba Cloud takes one value here; aws2ali uses the first element of the list." });
+}
+
+/** `aws_kms_key.k.arn` → `aws_kms_key.k.id` inside one value (the references stage then renames the type). */
+function readAttributeInstead(attr: Attribute, from: string, to: string): void {
+  for (const ref of findReferences(attr.expr)) {
+    const step = ref.steps.find((s, k) => k > 0 && s.kind === "attr" && s.name === from);
+    if (step?.kind === "attr" && step.node.type === "GetAttr") step.node.name.text = to;
+  }
 }
 
 function isPlainVariable(e: Expr): boolean {

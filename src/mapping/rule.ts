@@ -17,6 +17,11 @@ export interface ArgumentRule {
   value_map?: string;
   /** Named value transform in src/transforms/values.ts (for what a map cannot say). */
   value_transform?: string;
+  /**
+   * References in the value that read another block's `arn` read this attribute instead: Alibaba
+   * arguments such as kms_key_id take an id where AWS took an ARN.
+   */
+  ref_attribute?: string;
   /** Drop the argument: it has no equivalent. `reason` and `action` are then required. */
   drop?: boolean;
   reason?: string;
@@ -98,7 +103,7 @@ export class RuleError extends Error {
 }
 
 const RULE_KEYS = new Set(["aws_type", "kind", "service", "summary", "to", "to_kind", "tag_name", "set", "arguments", "blocks", "attributes", "transform", "manual", "notes", "docs"]);
-const ARG_KEYS = new Set(["to", "values", "value_map", "value_transform", "drop", "reason", "action", "severity"]);
+const ARG_KEYS = new Set(["to", "values", "value_map", "value_transform", "ref_attribute", "drop", "reason", "action", "severity"]);
 const BLOCK_KEYS = new Set(["to", "drop", "reason", "action", "severity", "arguments", "blocks", "flatten"]);
 const ATTR_KEYS = new Set(["to", "element", "on", "drop", "reason", "action"]);
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -162,7 +167,7 @@ function validateArguments(args: unknown, where: string, check: Check): void {
     const ar = a as Record<string, unknown>;
     for (const k of Object.keys(ar)) check(ARG_KEYS.has(k), `${where}.${name}: unknown key '${k}'`);
     if (ar.drop) requireReason(ar, `${where}.${name}`, check);
-    else check(ar.to !== undefined || ar.values !== undefined || ar.value_map !== undefined || ar.value_transform !== undefined, `${where}.${name} needs 'to', a value mapping, or 'drop' with a reason`);
+    else check(ar.to !== undefined || ar.values !== undefined || ar.value_map !== undefined || ar.value_transform !== undefined || ar.ref_attribute !== undefined, `${where}.${name} needs 'to', a value mapping, or 'drop' with a reason`);
     if (ar.severity !== undefined) check(ar.severity === "info" || ar.severity === "warning", `${where}.${name}.severity must be info or warning`);
   }
 }

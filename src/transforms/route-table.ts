@@ -33,7 +33,7 @@ export function nextHopOf(ctx: TransformContext, route: Block, vpcSource: string
   const instance = src("instance_id");
   if (instance) return { type: "Instance", id: instance };
   const endpoint = src("vpc_endpoint_id");
-  if (endpoint) return { type: "GatewayEndpoint", id: endpoint };
+  if (endpoint) return { type: "GatewayLoadBalancerEndpoint", id: endpoint }; // AWS routes only target GWLB endpoints
   const tgw = getAttribute(route, "transit_gateway_id");
   if (tgw) return transitHop(ctx, firstAddress(tgw.expr), vpcSource);
   const gw = getAttribute(route, "gateway_id");

@@ -18,20 +18,25 @@ export function stackBaseName(stack: StackContext): string {
   return base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "stack";
 }
 
+/** `alicloud_log_project.this`, `data.alicloud_caller_identity.current`. */
+function addressOfSpec(spec: BlockSpec): string {
+  const [type, name] = spec.labels;
+  return spec.type === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+}
+
 /**
- * The address (`alicloud_log_project.this`) of the folder's one block of
- * `spec`'s type, emitted after the current block the first time it is asked
- * for. `onFirst` runs only then (for the report).
+ * The address of the folder's one block for `key` (by default its type),
+ * emitted after the current block the first time it is asked for.
+ * `onFirst` runs only then (for the report).
  */
-export function stackSingleton(ctx: TransformContext, spec: BlockSpec, onFirst?: () => void): string {
-  const byType = emitted.get(ctx.stack) ?? new Map<string, string>();
-  emitted.set(ctx.stack, byType);
-  const type = spec.labels[0]!;
-  const existing = byType.get(type);
+export function stackSingleton(ctx: TransformContext, spec: BlockSpec, onFirst?: () => void, key = spec.labels[0]!): string {
+  const byKey = emitted.get(ctx.stack) ?? new Map<string, string>();
+  emitted.set(ctx.stack, byKey);
+  const existing = byKey.get(key);
   if (existing) return existing;
   ctx.emitAfter([spec]);
-  const address = `${type}.${spec.labels[1]}`;
-  byType.set(type, address);
+  const address = addressOfSpec(spec);
+  byKey.set(key, address);
   onFirst?.();
   return address;
 }

@@ -28,3 +28,41 @@ export const VALUE_TRANSFORMS: Record<string, (value: string | number | boolean)
   "enabled-disabled": enabledDisabled,
   "to-string": toStringValue,
 };
+
+/** Names matched by regular expression where AWS matched exactly: `^name$`, escaped. */
+function exactNameRegex(value: string | number | boolean): ValueResult {
+  return { value: `^${String(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$` };
+}
+
+/** AWS maintenance windows `sun:05:00-sun:06:00` → Alibaba's daily UTC window `05:00Z-06:00Z`. */
+function maintenanceWindowUtc(value: string | number | boolean): ValueResult {
+  const m = /^[a-z]{3}:(\d\d):(\d\d)-[a-z]{3}:(\d\d):(\d\d)$/i.exec(String(value));
+  return m ? { value: `${m[1]}:${m[2]}Z-${m[3]}:${m[4]}Z`, note: "Alibaba maintenance windows are daily; the AWS weekday was dropped" } : {};
+}
+
+/** AWS backup windows `03:00-04:00` → Alibaba's hour window `03:00Z-04:00Z`. */
+function backupWindowUtc(value: string | number | boolean): ValueResult {
+  const m = /^(\d\d):\d\d-\d\d:\d\d$/.exec(String(value));
+  if (!m) return {};
+  const h = Number(m[1]);
+  return { value: `${m[1]}:00Z-${String((h + 1) % 24).padStart(2, "0")}:00Z` };
+}
+
+/** `traffic-port` means "the port traffic goes to", which Alibaba spells 0. */
+function healthCheckPort(value: string | number | boolean): ValueResult {
+  return value === "traffic-port" ? { value: 0 } : { value };
+}
+
+/** `arn:aws:s3:::bucket` → `bucket`. */
+function s3ArnToBucketName(value: string | number | boolean): ValueResult {
+  const m = /^arn:aws[a-z-]*:s3:::([^/]+)$/.exec(String(value));
+  return m ? { value: m[1]! } : {};
+}
+
+Object.assign(VALUE_TRANSFORMS, {
+  "exact-name-regex": exactNameRegex,
+  "maintenance-window-utc": maintenanceWindowUtc,
+  "backup-window-utc": backupWindowUtc,
+  "health-check-port": healthCheckPort,
+  "s3-arn-to-bucket-name": s3ArnToBucketName,
+});
