@@ -10,11 +10,11 @@
  * list or security groups allow it.
  */
 
-import { getAttribute, quote, removeAttribute, replaceAttributeValue, setAttribute } from "../hcl/edit.js";
+import { getAttribute, quote, removeAttribute, setAttribute } from "../hcl/edit.js";
 import type { ItemSpec } from "../hcl/format.js";
 import { exprSource, staticValue } from "../hcl/value.js";
 import type { TransformContext } from "./context.js";
-import { backupHour, firstSubnetOfGroup, literalString, maintenanceWindow, mapDbClass, mapEngineVersion, newestEngineVersion, vpcCidrOfSubnet } from "./db-values.js";
+import { backupHour, firstSubnetOfGroup, literalString, mapDbClass, mapEngineVersion, newestEngineVersion, vpcCidrOfSubnet } from "./db-values.js";
 import { keepAsManual } from "./fold.js";
 import { rewriteReferencePaths } from "./reference-paths.js";
 import { retractChanges } from "./report-changes.js";
@@ -39,7 +39,6 @@ export function dbInstance(ctx: TransformContext): void {
   }
   setStorage(ctx);
   const subnet = setVSwitch(ctx);
-  setMaintenanceWindow(ctx);
   setAccessList(ctx, subnet);
   ensureTimeouts(ctx.block, { create: "60m" });
   emitAccountAndDatabase(ctx);
@@ -135,22 +134,6 @@ function setVSwitch(ctx: TransformContext): string | undefined {
   setAttribute(ctx.block, "vswitch_id", first.expr);
   ctx.change({ argument: "db_subnet_group_name", kind: "value-mapped", to: `vswitch_id = ${first.expr}`, severity: "info", reason: "ApsaraDB RDS has no subnet groups: the instance takes the group's first subnet as its vSwitch (the zone follows it; the HA standby goes to zone_id_slave_a, which RDS chooses when unset)." });
   return first.subnet;
-}
-
-function setMaintenanceWindow(ctx: TransformContext): void {
-  const window = literalString(ctx.plan.original, "maintenance_window");
-  if (!window) return;
-  const fixed = maintenanceWindow(window);
-  retractChanges(ctx, "maintenance_window");
-  const attr = getAttribute(ctx.block, "maintain_time");
-  if (!fixed) {
-    if (attr) removeAttribute(ctx.block, "maintain_time");
-    ctx.change({ argument: "maintenance_window", kind: "dropped", severity: "warning", reason: `The window ${window} could not be read.`, action: "Set maintain_time = \"HH:MMZ-HH:MMZ\" (UTC)." });
-    return;
-  }
-  if (attr) replaceAttributeValue(attr, quote(fixed));
-  else setAttribute(ctx.block, "maintain_time", quote(fixed));
-  ctx.change({ argument: "maintenance_window", kind: "value-mapped", to: JSON.stringify(fixed), severity: "info", reason: `${window} → ${fixed}: the RDS maintenance window is daily (UTC), the weekday is not kept.` });
 }
 
 function setAccessList(ctx: TransformContext, subnet: string | undefined): void {

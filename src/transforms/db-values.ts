@@ -3,9 +3,9 @@
  * cannot see: the engine version (db-engines `versions`, longest matching
  * prefix per engine), the instance class (db-classes: exact entries, else
  * composed from family ratio and size and accepted only when the class is
- * known), and the AWS maintenance / backup windows, which Alibaba takes as
- * UTC hours without a weekday. Shared by the rds-cluster and db-instance
- * transforms; also the subnet group and access lists both need.
+ * known), and the AWS backup window, which Alibaba takes as whole UTC
+ * hours; also the subnet group and access list lookups. Shared by the
+ * rds-cluster and db-instance transforms.
  */
 
 import { type Block, type Expr } from "../hcl/cst.js";
@@ -60,12 +60,6 @@ export function mapDbClass(table: MappingTable, engine: string, awsClass: string
   const known = (x.known_classes?.[engine] ?? []) as string[];
   if (!known.includes(composed)) return { note: `${composed} (composed from ${awsClass}) is not a known class${engineNote ? `; ${engineNote}` : ""}` };
   return { value: composed, note: `composed from ${awsClass}: same memory per vCPU family and size${engineNote ? `; ${engineNote}` : ""}` };
-}
-
-/** "sun:04:30-sun:05:30" → "04:30Z-05:30Z" (Alibaba maintenance windows are daily, in UTC). */
-export function maintenanceWindow(aws: string): string | undefined {
-  const m = /^(?:[a-z]{3}:)?(\d{2}:\d{2})-(?:[a-z]{3}:)?(\d{2}:\d{2})$/i.exec(aws);
-  return m ? `${m[1]}Z-${m[2]}Z` : undefined;
 }
 
 /** "03:00-04:00" → "03:00Z-04:00Z": backups start in a whole UTC hour on Alibaba Cloud. */

@@ -12,12 +12,12 @@
  * security groups alone).
  */
 
-import { addBlock, getAttribute, quote, removeAttribute, replaceAttributeValue, setAttribute } from "../hcl/edit.js";
+import { addBlock, getAttribute, quote, setAttribute } from "../hcl/edit.js";
 import type { ItemSpec } from "../hcl/format.js";
 import { exprSource, staticValue } from "../hcl/value.js";
 import { originalLiteral, plansOfType, refersTo } from "./aws-graph.js";
 import type { Plan, TransformContext } from "./context.js";
-import { backupHour, firstSubnetOfGroup, literalString, maintenanceWindow, mapDbClass, mapEngine, mapEngineVersion, vpcCidrOfSubnet } from "./db-values.js";
+import { backupHour, firstSubnetOfGroup, literalString, mapDbClass, mapEngine, mapEngineVersion, vpcCidrOfSubnet } from "./db-values.js";
 import { rewriteReferencePaths } from "./reference-paths.js";
 import { retractChanges } from "./report-changes.js";
 import { ensureTimeouts } from "./timeouts.js";
@@ -48,7 +48,6 @@ export function rdsCluster(ctx: TransformContext): void {
   setNodeCount(ctx, instances);
   const subnet = setVSwitch(ctx);
   setBooleans(ctx);
-  setMaintenanceWindow(ctx);
   setAccessList(ctx, subnet);
   ensureTimeouts(ctx.block, { create: "60m" });
   emitAccountAndDatabase(ctx, engine);
@@ -163,22 +162,6 @@ function setBooleans(ctx: TransformContext): void {
   conditional("skip_final_snapshot", "backup_retention_policy_on_cluster_deletion", '"NONE"', '"LATEST"');
   conditional("storage_encrypted", "tde_status", '"Enabled"', '"Disabled"');
   if (getAttribute(ctx.block, "tde_status")) ctx.change({ argument: "storage_encrypted", kind: "note", severity: "info", reason: "Aurora storage encryption becomes PolarDB TDE, which cannot be switched off once on.", action: "TDE needs the AliyunRDSInstanceEncryptionDefaultRole service role in the account (authorize it once in the PolarDB console)." });
-}
-
-function setMaintenanceWindow(ctx: TransformContext): void {
-  const window = literalString(ctx.plan.original, "preferred_maintenance_window");
-  if (!window) return;
-  const fixed = maintenanceWindow(window);
-  retractChanges(ctx, "preferred_maintenance_window");
-  if (!fixed) {
-    removeAttribute(ctx.block, "maintain_time");
-    ctx.change({ argument: "preferred_maintenance_window", kind: "dropped", severity: "warning", reason: `The window ${window} could not be read.`, action: "Set maintain_time = \"HH:MMZ-HH:MMZ\" (UTC)." });
-    return;
-  }
-  const attr = getAttribute(ctx.block, "maintain_time");
-  if (attr) replaceAttributeValue(attr, quote(fixed));
-  else setAttribute(ctx.block, "maintain_time", quote(fixed));
-  ctx.change({ argument: "preferred_maintenance_window", kind: "value-mapped", to: JSON.stringify(fixed), severity: "info", reason: `${window} → ${fixed}: PolarDB's maintenance window is daily (UTC), the weekday is not kept.` });
 }
 
 /** PolarDB admits no client until its access list allows it; AWS relied on security groups. */
