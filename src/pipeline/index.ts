@@ -39,6 +39,8 @@ export interface MigrateOptions {
   settings: Settings;
   /** Write into a non-empty --out that aws2ali did not write (never deleting files it did not write). */
   force?: boolean;
+  /** Called after each file is read and parsed (the long part of a run), for progress bars. */
+  onProgress?: (p: { done: number; total: number; path: string; bytes: number }) => void;
   /** Receives each stage's result as plain data, for --debug-stage. */
   dump?: (stage: StageName, data: unknown) => void;
   version: string;
@@ -64,7 +66,12 @@ export function migrate(options: MigrateOptions): MigrateResult {
   const discovery = discover(options.src);
   dump("discover", discovery);
 
-  const files = discovery.files.map((f) => parseFile(f, { maxFileBytes: options.maxFileBytes }));
+  const total = discovery.files.length;
+  const files = discovery.files.map((f, k) => {
+    const parsed = parseFile(f, { maxFileBytes: options.maxFileBytes });
+    options.onProgress?.({ done: k + 1, total, path: f.path, bytes: f.size });
+    return parsed;
+  });
   const parseDiagnostics = files.flatMap((f) => f.diagnostics);
   const units: Unit[] = files.filter((f) => f.tree).map((f) => ({ path: f.path, dir: posix.dirname(f.path).replace(/^\.$/, ""), tree: f.tree!, source: f.source!, isTfvars: f.path.endsWith(".tfvars") }));
   dump("parse", files.map((f) => ({ path: f.path, ok: Boolean(f.tree), diagnostics: f.diagnostics })));

@@ -18,7 +18,7 @@ export const RESOURCE_GROUP_TYPE = "alicloud_resource_manager_resource_group";
 export function emittedResources(run: RunContext, stack: StackContext): Array<{ block: Block; plan: Plan }> {
   const out: Array<{ block: Block; plan: Plan }> = [];
   for (const plan of run.plans.values()) {
-    if (plan.top.unit.dir !== stack.dir.dir || !plan.rule?.to || plan.absorbedInto || plan.failed) continue;
+    if (plan.top.unit.dir !== stack.dir.dir || !plan.rule?.to || plan.absorbedInto || plan.failed || plan.ignored) continue;
     for (const block of [plan.top.block, ...(plan.emitted ?? [])]) if (block.blockType.text === "resource") out.push({ block, plan });
   }
   return out;

@@ -7,7 +7,8 @@
 import type { Block } from "../hcl/cst.js";
 import { parse } from "../hcl/parser.js";
 import { print } from "../hcl/printer.js";
-import { blocksOf } from "../hcl/cst.js";
+import { blocksOf, isToken } from "../hcl/cst.js";
+import { TK } from "../hcl/tokens.js";
 import { ruleKey } from "../mapping/load.js";
 import type { Rule } from "../mapping/rule.js";
 import type { TopBlock } from "../model/model.js";
@@ -52,7 +53,8 @@ export function planStage(run: RunContext): void {
       const rule = run.table.rules.get(ruleKey(top.kind as "resource" | "data", top.type));
       const item = newItem(top, rule?.service ?? guessService(top.type), rule);
       const target = rule?.to ? { names: targetNames(top, rule) } : null;
-      run.plans.set(top, { top, rule, item, target, original: originalCopy(top.block) });
+      const ignored = hasIgnoreComment(top);
+      run.plans.set(top, { top, rule, item, target: ignored ? null : target, original: originalCopy(top.block), ...(ignored ? { ignored } : {}) });
     }
   }
 }
@@ -67,4 +69,20 @@ function originalCopy(block: Block): Block {
   const text = print(block).replace(/^[ \t]*/, "");
   const parsed = parse(text, "<original>");
   return blocksOf(parsed.file.body)[0] ?? block;
+}
+
+export const IGNORE_MARKER = "aws2ali:ignore";
+
+/** A `# aws2ali:ignore` comment on the lines right above the block (no blank line between) opts it out. */
+function hasIgnoreComment(top: TopBlock): boolean {
+  const parts = top.unit.tree.body.parts;
+  let k = parts.indexOf(top.block) - 1;
+  if (top.block.blockType.lead.includes(IGNORE_MARKER)) return true;
+  for (; k >= 0; k--) {
+    const p = parts[k]!;
+    if (!isToken(p) || p.kind !== TK.Newline) return false;
+    if (!/^\s*(#|\/\/|\/\*)/.test(p.lead)) return false;
+    if (p.lead.includes(IGNORE_MARKER)) return true;
+  }
+  return false;
 }

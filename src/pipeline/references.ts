@@ -26,7 +26,8 @@ export function isCommentedOut(plan: Plan): boolean {
 export function referencesStage(run: RunContext): void {
   for (const stack of run.stacks.values()) {
     const index = new Map<string, Plan>();
-    for (const plan of run.plans.values()) if (plan.top.unit.dir === stack.dir.dir) index.set(plan.top.address, plan);
+    // Ignored blocks keep their AWS address, so references to them stay as written.
+    for (const plan of run.plans.values()) if (plan.top.unit.dir === stack.dir.dir && !plan.ignored) index.set(plan.top.address, plan);
     if (index.size === 0) continue;
     const skip = new Set<Block>([...index.values()].filter(isCommentedOut).map((p) => p.top.block));
     for (const unit of stack.dir.units) {

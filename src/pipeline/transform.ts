@@ -60,7 +60,7 @@ function lastEmittedAfter(plan: Plan): Block {
 
 export function transformStage(run: RunContext): void {
   for (const plan of run.plans.values()) {
-    if (!plan.rule?.to) continue;
+    if (!plan.rule?.to || plan.ignored) continue;
     const stack = run.stacks.get(plan.top.unit.dir)!;
     const ctx = transformContext(run, stack, plan);
     const kind = plan.rule.to_kind ?? plan.rule.kind;
@@ -114,6 +114,10 @@ function runNamedTransform(name: string, ctx: TransformContext): void {
 export function commentOutStage(run: RunContext): void {
   for (const plan of run.plans.values()) {
     const { rule, item, top } = plan;
+    if (plan.ignored) {
+      item.manual = { reason: "Ignored: a # aws2ali:ignore comment opts this block out of the migration; it is kept verbatim.", action: "Translate it by hand, or remove the comment to let aws2ali translate it.", effortHours: 1 };
+      continue;
+    }
     if (plan.absorbedInto) {
       item.targets = [plan.absorbedInto.target];
       commentOut(top, [`aws2ali: ${top.address} is not emitted as a resource: ${plan.absorbedInto.reason}`]);

@@ -30,6 +30,8 @@ export interface Plan {
   item: ReportItem;
   /** What references to this block become: new leading names (`alicloud_vpc`, `main`), or null when they become variables. */
   target: { names: string[] } | null;
+  /** The block has a `# aws2ali:ignore` comment above it: kept verbatim and reported as ignored. */
+  ignored?: boolean;
   /** Set when translating the block threw: it is then kept as written, commented out, with this reason. */
   failed?: string;
   /** Blocks a transform added for this one, in order. */

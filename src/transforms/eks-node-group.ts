@@ -91,8 +91,12 @@ function splitEcsType(type: string): { family: string; size: string } | undefine
  */
 function siblingFamilies(map: ValueMap, family: string): string[] {
   const families = Object.values((map.extra.families ?? {}) as Record<string, string>).map((f) => f.replace(/^ecs\./, ""));
-  const kind = (f: string): string => `${f[0]}:${f.endsWith("y") ? "arm" : "x86"}`;
-  return [...new Set(families)].filter((f) => f !== family && kind(f) === kind(family)).sort().reverse();
+  const vendor = (f: string): string => (f.endsWith("y") ? "arm" : f.endsWith("a") ? "amd" : "intel");
+  const kind = (f: string): string => `${f[0]}:${vendor(f) === "arm" ? "arm" : "x86"}`;
+  const generation = (f: string): number => Number(/\d+/.exec(f)?.[0] ?? 0);
+  // Same CPU vendor first (same performance profile), newest generation first.
+  const rank = (f: string): number => (vendor(f) === vendor(family) ? 0 : 100) - generation(f);
+  return [...new Set(families)].filter((f) => f !== family && kind(f) === kind(family)).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
 }
 
 function setInstanceTypes(ctx: TransformContext, types: Expr | undefined, spot: boolean): void {
@@ -102,14 +106,18 @@ function setInstanceTypes(ctx: TransformContext, types: Expr | undefined, spot: 
   if (!Array.isArray(list) || !list.every((t) => typeof t === "string")) return; // an expression: the engine's note stands
   retractChanges(ctx, "instance_types");
   const mapped: string[] = [];
+  const unknown: string[] = [];
   for (const t of list as string[]) {
     const found = lookupValue(map, t);
     if (typeof found.value === "string") {
       mapped.push(found.value);
       ctx.change({ argument: "instance_types", kind: "value-mapped", to: JSON.stringify(found.value), severity: "info", reason: `${t} → ${found.value}${found.note ? ` (${found.note})` : ""}${types ? "" : "; EKS's default type was t3.medium"}.` });
-    } else ctx.change({ argument: "instance_types", kind: "dropped", severity: "warning", reason: `No ECS instance type is known for ${t}.`, action: "Add an ECS type with the same vCPUs and memory (data.alicloud_instance_types finds them)." });
+    } else unknown.push(t);
   }
   const final = spot ? widenForSpot(ctx, map, mapped) : mapped;
+  // A spot pool that still draws from several families loses little by an unknown type.
+  const covered = spot && new Set(final).size >= SPOT_FAMILIES;
+  for (const t of unknown) ctx.change({ argument: "instance_types", kind: "dropped", severity: covered ? "info" : "warning", reason: `No ECS instance type is known for ${t}${covered ? "; the spot pool draws from the other families listed instead" : ""}.`, action: "Add an ECS type with the same vCPUs and memory (data.alicloud_instance_types finds them)." });
   if (final.length === 0) {
     ctx.change({ argument: "instance_types", kind: "note", severity: "warning", reason: "No instance type could be mapped, so instance_types is unset; ACK node pools need at least one.", action: "Set instance_types to ECS types by hand." });
     removeAttribute(ctx.block, "instance_types");
