@@ -91,7 +91,7 @@ function mapValue(attr: Attribute, rule: ArgumentRule, where: string, ctx: Engin
   const value = staticValue(attr.expr);
   if (value === undefined || value === null || typeof value === "object") {
     if (isPlainVariable(attr.expr)) return;
-    ctx.change({ argument: where, kind: "note", severity: "warning", reason: `The value ${exprSource(attr.expr)} is computed, so aws2ali cannot map it${rule.value_map ? ` through ${rule.value_map}` : ""}.`, action: "Make sure it yields an Alibaba Cloud value.", range: ctx.rangeOf(attr) });
+    ctx.change({ argument: where, kind: "note", severity: "warning", reason: `The value ${brief(exprSource(attr.expr))} is computed, so aws2ali cannot map it${rule.value_map ? ` through ${rule.value_map}` : ""}.`, action: "Make sure it yields an Alibaba Cloud value.", range: ctx.rangeOf(attr) });
     return;
   }
   const mapped = mapOne(value, rule, where, ctx, attr);
@@ -103,7 +103,7 @@ function mapOne(value: string | number | boolean, rule: ArgumentRule, where: str
   const mapped = lookupMapped(rule, value, ctx);
   if (mapped.value === undefined) {
     const missing = rule.value_transform && !ctx.valueTransforms[rule.value_transform];
-    ctx.change({ argument: where, kind: "note", severity: "warning", reason: missing ? `aws2ali cannot map ${JSON.stringify(value)} yet (no '${rule.value_transform}' value transform).` : `No Alibaba Cloud equivalent is known for ${JSON.stringify(value)}${mapped.note ? `: ${mapped.note}` : ""}.`, action: "Choose the Alibaba Cloud value by hand.", range: ctx.rangeOf(attr) });
+    ctx.change({ argument: where, kind: "note", severity: "warning", reason: missing ? `aws2ali cannot map ${brief(JSON.stringify(value))} yet (no '${rule.value_transform}' value transform).` : `No Alibaba Cloud equivalent is known for ${brief(JSON.stringify(value))}${mapped.note ? `: ${mapped.note}` : ""}.`, action: "Choose the Alibaba Cloud value by hand.", range: ctx.rangeOf(attr) });
     return undefined;
   }
   if (mapped.value === value) return undefined;
@@ -133,6 +133,12 @@ function firstElement(attr: Attribute, where: string, ctx: EngineContext): void 
   }
   replaceAttributeValue(attr, `${exprSource(e)}[0]`);
   ctx.change({ argument: where, kind: "note", severity: "info", reason: "Alibaba Cloud takes one value here; aws2ali uses the first element of the list." });
+}
+
+/** An expression short enough for a one-line finding: `jsonencode({…`. */
+export function brief(source: string): string {
+  const first = source.split(/\r?\n/)[0]!;
+  return first.length > 60 ? first.slice(0, 57) + "…" : first === source ? first : first + "…";
 }
 
 /** `aws_kms_key.k.arn` → `aws_kms_key.k.id` inside one value (the references stage then renames the type). */
