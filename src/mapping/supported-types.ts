@@ -17,12 +17,14 @@ function awsName(rule: Rule): string {
   return rule.kind === "data" ? `data.${rule.aws_type}` : rule.aws_type;
 }
 
-function status(rule: Rule): string {
-  if (!rule.to) return "manual";
+/** Honest status: a rule whose transform does not exist yet only gets its data part applied. */
+function status(rule: Rule, hasTransform: (name: string) => boolean): string {
+  if (rule.transform && !hasTransform(rule.transform)) return rule.to ? `partial (transform ${rule.transform} not written yet)` : "manual";
+  if (!rule.to) return rule.transform ? `manual unless absorbed (${rule.transform})` : "manual";
   return rule.transform ? `translated (${rule.transform})` : "translated";
 }
 
-export function supportedTypesTable(table: MappingTable): string {
+export function supportedTypesTable(table: MappingTable, hasTransform: (name: string) => boolean): string {
   const rules = [...table.rules.values()].sort((a, b) => (awsName(a) < awsName(b) ? -1 : 1));
   const counts = { translated: rules.filter((r) => r.to).length, manual: rules.filter((r) => !r.to).length };
   const lines = [
@@ -33,15 +35,15 @@ export function supportedTypesTable(table: MappingTable): string {
   ];
   for (const r of rules) {
     const target = r.to ? `\`${r.to_kind === "data" || (r.kind === "data" && !r.to_kind) ? "data." : ""}${r.to}\`` : r.manual?.alternative ? `(${cell(r.manual.alternative)})` : "—";
-    lines.push(`| \`${awsName(r)}\` | ${target} | ${cell(r.service)} | ${status(r)} | ${cell(r.summary)} |`);
+    lines.push(`| \`${awsName(r)}\` | ${target} | ${cell(r.service)} | ${status(r, hasTransform)} | ${cell(r.summary)} |`);
   }
   return lines.join("\n");
 }
 
 /** README text with the section between the markers replaced. */
-export function withSupportedTypes(readme: string, table: MappingTable): string {
+export function withSupportedTypes(readme: string, table: MappingTable, hasTransform: (name: string) => boolean): string {
   const start = readme.indexOf(TABLE_START);
   const end = readme.indexOf(TABLE_END);
   if (start < 0 || end < start) throw new Error("README.md has no supported-types markers");
-  return readme.slice(0, start + TABLE_START.length) + "\n" + supportedTypesTable(table) + "\n" + readme.slice(end);
+  return readme.slice(0, start + TABLE_START.length) + "\n" + supportedTypesTable(table, hasTransform) + "\n" + readme.slice(end);
 }

@@ -88,6 +88,8 @@ export interface TranslatedPolicy {
   findings: Finding[];
   /** Some statement has a principal: a trust policy (or a resource policy). */
   trust: boolean;
+  /** Each input statement translated, undefined where it was dropped (same order as the input). */
+  statements: Array<PolicyValue | undefined>;
 }
 
 // ---- document and statements -----------------------------------------------------
@@ -97,10 +99,11 @@ export function translatePolicyDocument(doc: PolicyValue, env: PolicyEnv): Trans
   const findings: Finding[] = [];
   if (!isObject(doc)) {
     findings.push({ severity: "warning", kind: "note", reason: "The policy document is computed (not an object aws2ali can read), so it was not translated to RAM syntax.", action: "Rewrite it in RAM policy syntax: Version \"1\", RAM actions, acs: resource names." });
-    return { doc, findings, trust: false };
+    return { doc, findings, trust: false, statements: [] };
   }
   const out: PolicyObject = {};
   let trust = false;
+  const translated: Array<PolicyValue | undefined> = [];
   if (!("Version" in doc)) out.Version = "1";
   for (const [key, value] of Object.entries(doc)) {
     if (key === "Version") {
@@ -120,6 +123,7 @@ export function translatePolicyDocument(doc: PolicyValue, env: PolicyEnv): Trans
       list.forEach((st, k) => {
         const t = translateStatement(st, k, env, findings, sids);
         if (t.trust) trust = true;
+        translated.push(t.statement);
         if (t.statement !== undefined) statements.push(t.statement);
       });
       if (sids.length > 0) findings.push({ severity: "info", kind: "dropped", reason: `Sid elements dropped (RAM statements have none): ${sids.map((s) => JSON.stringify(s)).join(", ")}.` });
@@ -129,7 +133,7 @@ export function translatePolicyDocument(doc: PolicyValue, env: PolicyEnv): Trans
       findings.push({ severity: "warning", kind: "dropped", reason: `The policy element ${key} was dropped: RAM policies have only Version and Statement.`, action: "Check what it meant and express it in the statements." });
     }
   }
-  return { doc: out, findings, trust };
+  return { doc: out, findings, trust, statements: translated };
 }
 
 export function statementLabel(st: PolicyValue, k: number, holes: Holes): string {
