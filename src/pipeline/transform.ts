@@ -42,7 +42,7 @@ export function transformContext(run: RunContext, stack: StackContext, plan: Pla
       const anchor = lastEmittedAfter(plan);
       const blocks = insertBlocks(plan.top.unit.tree, anchor, "after", specs);
       plan.emitted = [...(plan.emitted ?? []), ...blocks];
-      for (const s of specs) plan.item.targets.push(`${s.type}.${s.labels[1] ?? s.labels[0]}`);
+      for (const s of specs) plan.item.targets.push(s.type === "data" ? `data.${s.labels.join(".")}` : s.type === "resource" ? s.labels.join(".") : `${s.type}.${s.labels.join(".")}`);
       return blocks;
     },
     planOf: (address: string) => {
@@ -60,9 +60,14 @@ function lastEmittedAfter(plan: Plan): Block {
 
 export function transformStage(run: RunContext): void {
   for (const plan of run.plans.values()) {
-    if (!plan.rule?.to || plan.ignored) continue;
+    if (!plan.rule || plan.ignored || plan.absorbedInto) continue;
     const stack = run.stacks.get(plan.top.unit.dir)!;
     const ctx = transformContext(run, stack, plan);
+    if (!plan.rule.to) {
+      // A manual rule may still name a transform that folds the block into another one.
+      if (plan.rule.transform && TRANSFORMS[plan.rule.transform]) guarded(plan, () => TRANSFORMS[plan.rule!.transform!]!(ctx));
+      continue;
+    }
     const kind = plan.rule.to_kind ?? plan.rule.kind;
     const target = kind === "data" ? run.schema.data_sources[plan.rule.to] : run.schema.resources[plan.rule.to];
     if (!target) {
@@ -70,12 +75,19 @@ export function transformStage(run: RunContext): void {
       continue;
     }
     plan.item.targets.push(plan.target!.names.join("."));
-    try {
-      applyRule(plan.top.block, plan.rule, target, engineContext(run, plan.top, ctx.change));
-      if (plan.rule.transform) runNamedTransform(plan.rule.transform, ctx);
-    } catch (e) {
-      failPlan(plan, e as Error);
-    }
+    const rule = plan.rule;
+    guarded(plan, () => {
+      applyRule(plan.top.block, rule, target, engineContext(run, plan.top, ctx.change));
+      if (rule.transform) runNamedTransform(rule.transform, ctx);
+    });
+  }
+}
+
+function guarded(plan: Plan, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    failPlan(plan, e as Error);
   }
 }
 
@@ -91,9 +103,7 @@ function failPlan(plan: Plan, e: Error): void {
     if (k >= 0) body.parts.splice(k, 1);
   }
   plan.emitted = [];
-  plan.original.blockType.lead = plan.top.block.blockType.lead;
-  replaceChild(body, plan.top.block, plan.original);
-  plan.top.block = plan.original;
+  restoreOriginal(plan);
   plan.item.targets = [];
   plan.failed = `aws2ali failed while translating ${plan.top.address} (${e.message}). This is a bug in aws2ali; please report it with this block.`;
 }
@@ -105,6 +115,16 @@ function runNamedTransform(name: string, ctx: TransformContext): void {
     return;
   }
   fn(ctx);
+}
+
+/** Put the block back as it was written, so what gets commented out is the user's own text. */
+export function restoreOriginal(plan: Plan): void {
+  if (plan.top.block === plan.original) return;
+  const body = plan.top.unit.tree.body;
+  if (!body.parts.includes(plan.top.block)) return;
+  plan.original.blockType.lead = plan.top.block.blockType.lead;
+  replaceChild(body, plan.top.block, plan.original);
+  plan.top.block = plan.original;
 }
 
 /**
@@ -120,7 +140,8 @@ export function commentOutStage(run: RunContext): void {
     }
     if (plan.absorbedInto) {
       item.targets = [plan.absorbedInto.target];
-      commentOut(top, [`aws2ali: ${top.address} is not emitted as a resource: ${plan.absorbedInto.reason}`]);
+      restoreOriginal(plan);
+      commentOut(plan.top, [`aws2ali: ${top.address} is not emitted as a resource: ${plan.absorbedInto.reason}`]);
       continue;
     }
     if (rule?.to && !plan.failed) continue;
