@@ -90,8 +90,8 @@ export function migrate(options: MigrateOptions): MigrateResult {
   transformStage(run);
   referencesStage(run);
   commentOutStage(run);
-  const outputs = printOutputs(run, units);
-  dump("transform", Object.fromEntries(outputs));
+  // Printing every file costs time: only do it here when someone asked to see this stage.
+  if (options.dump) dump("transform", Object.fromEntries(printOutputs(run, units)));
   injectStage(run);
   const injected = printOutputs(run, units);
   dump("inject", Object.fromEntries(injected));

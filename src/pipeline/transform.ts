@@ -45,11 +45,21 @@ export function transformContext(run: RunContext, stack: StackContext, plan: Pla
       for (const s of specs) plan.item.targets.push(s.type === "data" ? `data.${s.labels.join(".")}` : s.type === "resource" ? s.labels.join(".") : `${s.type}.${s.labels.join(".")}`);
       return blocks;
     },
-    planOf: (address: string) => {
-      for (const p of run.plans.values()) if (p.top.unit.dir === stack.dir.dir && p.top.address === address) return p;
-      return undefined;
-    },
+    planOf: (address: string) => plansByAddress(run).get(`${stack.dir.dir}\u0000${address}`),
   };
+}
+
+const addressIndexes = new WeakMap<object, Map<string, Plan>>();
+
+/** Plans by folder and address, built once per run. */
+function plansByAddress(run: RunContext): Map<string, Plan> {
+  let index = addressIndexes.get(run.plans);
+  if (!index) {
+    index = new Map();
+    for (const p of run.plans.values()) index.set(`${p.top.unit.dir}\u0000${p.top.address}`, p);
+    addressIndexes.set(run.plans, index);
+  }
+  return index;
 }
 
 /** New blocks go after the block and after anything already emitted for it, in order. */

@@ -27,9 +27,24 @@ export function refersTo(expr: Expr | undefined, address: string): boolean {
 
 /** Plans of one AWS type in the transform's stack, in source order. */
 export function plansOfType(ctx: TransformContext, awsType: string): Plan[] {
-  const out: Plan[] = [];
-  for (const p of ctx.run.plans.values()) if (p.top.unit.dir === ctx.stack.dir.dir && p.top.type === awsType) out.push(p);
-  return out;
+  return plansIndex(ctx).get(`${ctx.stack.dir.dir}\u0000${awsType}`) ?? [];
+}
+
+/** Plans by folder and type, built once per run: transforms ask this question for every block. */
+const indexes = new WeakMap<object, Map<string, Plan[]>>();
+function plansIndex(ctx: TransformContext): Map<string, Plan[]> {
+  let index = indexes.get(ctx.run.plans);
+  if (!index) {
+    index = new Map();
+    for (const p of ctx.run.plans.values()) {
+      const key = `${p.top.unit.dir}\u0000${p.top.type}`;
+      const list = index.get(key);
+      if (list) list.push(p);
+      else index.set(key, [p]);
+    }
+    indexes.set(ctx.run.plans, index);
+  }
+  return index;
 }
 
 /** An argument of the original AWS block, as source text. */
