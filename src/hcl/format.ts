@@ -27,7 +27,10 @@ export type ItemSpec =
   | { blank: true };
 
 export function quote(s: string): string {
-  return JSON.stringify(s).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // Replacement functions: in a replacement string "$$" would mean a single "$".
+  return JSON.stringify(s)
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, () => "%%{");
 }
 
 /** Render a block spec as fmt-clean text at the given indentation, ending with a newline. */
@@ -104,6 +107,15 @@ function firstLineBalancedText(expr: string): boolean {
     else if (CLOSERS.has(t.kind)) net--;
   }
   return net === 0;
+}
+
+/** A multi-line expression with its continuation lines moved left as far as they go together (heredocs untouched). */
+export function normalizeIndent(expr: string): string {
+  if (!expr.includes("\n") || expr.includes("<<")) return expr;
+  const lines = expr.split(/\r?\n/);
+  const depths = lines.slice(1).filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0].length);
+  const min = depths.length > 0 ? Math.min(...depths) : 0;
+  return lines.map((l, k) => (k === 0 ? l : l.slice(Math.min(min, /^[ \t]*/.exec(l)![0].length)))).join("\n");
 }
 
 /** Continuation lines of a multi-line expression move in by the indentation of the line it starts on. */
@@ -189,7 +201,7 @@ function valueFirstLineBalanced(expr: Expr): boolean {
   let done = false;
   forEachToken(expr, (t) => {
     if (done) return;
-    if (!first && (t.lead.includes("\n") || t.kind === TK.CHeredoc)) {
+    if (!first && (t.kind === TK.Newline || t.lead.includes("\n") || t.kind === TK.CHeredoc)) {
       done = true;
       return;
     }

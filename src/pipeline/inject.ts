@@ -8,6 +8,7 @@
 
 import type { Block } from "../hcl/cst.js";
 import { blockLabels, getAttribute, replaceAttributeValue, setAttribute } from "../hcl/edit.js";
+import { normalizeIndent } from "../hcl/format.js";
 import { exprSource } from "../hcl/value.js";
 import { isRootDir, localModuleDir } from "../model/model.js";
 import { addGenerated, decide, type Plan, type RunContext, type StackContext } from "../transforms/context.js";
@@ -95,8 +96,8 @@ function mergeDefaultTags(run: RunContext, stack: StackContext, resources: Array
     const tagsAttr = run.schema.resources[type]?.attrs.tags;
     if (!tagsAttr || tagsAttr.m === "c" || !tagsAttr.t.startsWith("map")) continue;
     const tags = getAttribute(block, "tags");
-    if (tags) replaceAttributeValue(tags, `merge(${defaults}, ${exprSource(tags.expr)})`);
-    else setAttribute(block, "tags", defaults);
+    if (tags) replaceAttributeValue(tags, `merge(${normalizeIndent(defaults)}, ${normalizeIndent(exprSource(tags.expr))})`);
+    else setAttribute(block, "tags", normalizeIndent(defaults));
     plan.item.injected.push({ address: `${blockLabels(block).join(".")}.tags`, why: "The AWS provider's default_tags, merged in: the alicloud provider has no default tags." });
   }
 }

@@ -88,9 +88,11 @@ function rewriteTranslated(root: Block, ref: Reference, r: Resolved, stack: Stac
   const { plan } = r;
   const { prefixNode, rest } = split(ref, r.consumed);
   const names = plan.target!.names;
-  const newPrefix = replaceExpr(root, prefixNode, names.join("."));
-  const attrStep = rest[0];
-  if (attrStep?.kind !== "attr") return;
+  replaceExpr(root, prefixNode, names.join("."));
+  // `aws_x.n[count.index].name`: the attribute comes after the instance key.
+  const at = rest.findIndex((s) => s.kind === "attr");
+  const attrStep = rest[at];
+  if (attrStep?.kind !== "attr" || rest.slice(0, at).some((s) => s.kind === "attr")) return;
   const attr = attrStep.name;
   const rule = attributeRule(plan.rule?.attributes?.[attr]);
   const targetType = plan.rule!.to!;
@@ -108,10 +110,10 @@ function rewriteTranslated(root: Block, ref: Reference, r: Resolved, stack: Stac
   if (rule.on) {
     const on = rule.on.replace(/\{name\}/g, plan.top.name);
     node = replaceExpr(root, node, `${on}.${to}`);
-  } else if (to !== attr) {
-    node = replaceExpr(root, node, `${exprSource(newPrefix)}.${to}`);
+  } else if (to !== attr && attrStep.node.type === "GetAttr") {
+    node = replaceExpr(root, node, `${exprSource(attrStep.node.target)}.${to}`);
   }
-  if (rule.element) addElement(root, node, rest[1], rule.element);
+  if (rule.element) addElement(root, node, rest[at + 1], rule.element);
 }
 
 /** `zones[0]` → `zones[0].id`; a bare `zones` → `zones[*].id`. */

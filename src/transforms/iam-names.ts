@@ -95,3 +95,9 @@ export function fixNameArgument(ctx: TransformContext, argument: string, kind: R
   ctx.change({ argument: hadPrefix ? "name_prefix" : awsName, kind: "value-mapped", severity: "info", to: fixed, reason: `RAM ${kind} names allow only ${RULES[kind].allowed}: ${exprSource(attr.expr)} → ${fixed}.` });
   setAttribute(ctx.block, argument, fixed);
 }
+
+/** aws_iam_user / aws_iam_group: the name made valid for RAM. */
+export function iamPrincipalName(ctx: TransformContext): void {
+  if (ctx.rule.to === "alicloud_ram_group") fixNameArgument(ctx, "group_name", "group");
+  else if (ctx.rule.to === "alicloud_ram_user") fixNameArgument(ctx, "name", "user");
+}

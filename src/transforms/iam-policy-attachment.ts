@@ -33,6 +33,8 @@ export interface AttachedPolicy {
   findings: Finding[];
   /** No RAM policy: why (the attachment is left for a person). */
   manual?: string;
+  /** Nothing to attach on Alibaba Cloud (the service needs no policy): why. */
+  notNeeded?: string;
   /** A label for a block emitted for this policy. */
   label: string;
 }
@@ -48,12 +50,18 @@ const IDENTITY_DECISION = {
 };
 
 /** A policy ARN as a pattern string: interpolations become \u0000; undefined for other expressions. */
-function arnShape(expr: Expr): string | undefined {
+export function arnShape(expr: Expr): string | undefined {
   const v = staticValue(expr);
   if (typeof v === "string") return v;
   if (expr.type !== "Template" || expr.heredoc) return undefined;
   const src = exprSource(expr).slice(1, -1);
   return src.replace(/\$\{[^}]*\}/g, "\u0000");
+}
+
+/** The policy name of an IAM policy ARN pattern, and whether it is an AWS managed policy. */
+export function policyArnName(shape: string): { name: string; managed: boolean } | undefined {
+  const m = MANAGED.exec(shape) ?? CUSTOMER.exec(shape);
+  return m ? { name: m[1]!, managed: MANAGED.test(shape) } : undefined;
 }
 
 /** What a policy ARN expression attaches on the RAM side. */
@@ -89,7 +97,10 @@ export function attachedPolicyOfArn(ctx: TransformContext, arn: string, source =
     const map = ctx.run.table.values.get("iam-managed-policies");
     const mapped = map?.entries[awsName];
     if (typeof mapped !== "string") {
-      return { name: source, type: "System", extras: [], findings: [], manual: `The AWS managed policy ${awsName} has no known RAM system policy (iam-managed-policies value map).`, label: labelOf(awsName) };
+      const why = map?.notes[awsName];
+      const notNeeded = ((map?.extra.not_needed ?? []) as string[]).includes(awsName);
+      if (notNeeded) return { name: source, type: "System", extras: [], findings: [], notNeeded: `The AWS managed policy ${awsName} is not needed on Alibaba Cloud${why ? `: ${why}` : "."}`, label: labelOf(awsName) };
+      return { name: source, type: "System", extras: [], findings: [], manual: `The AWS managed policy ${awsName} has no known RAM system policy (iam-managed-policies value map)${why ? `; ${why}` : "."}`, label: labelOf(awsName) };
     }
     const alsoAttach = ((map?.extra.also_attach ?? {}) as Record<string, string[]>)[awsName] ?? [];
     const extras = alsoAttach.filter((p) => p !== mapped && projectUses(ctx, p));
@@ -195,6 +206,13 @@ export function iamPolicyAttachment(ctx: TransformContext): void {
   if (eachPolicy(ctx, attr.expr)) return;
   const policy = attachedPolicy(ctx, attr.expr);
   reportFindings(ctx.change, "policy_arn", policy.findings);
+  if (policy.notNeeded) {
+    const who = getAttribute(ctx.plan.original, principal.aws);
+    const target = (who && ctx.planOf(referencedAddresses(who.expr)[0] ?? "")?.target?.names.join(".")) || "(none)";
+    foldInto(ctx, target, policy.notNeeded.replace(/^The /, "the "));
+    ctx.change({ argument: "policy_arn", kind: "dropped", severity: "info", reason: policy.notNeeded });
+    return;
+  }
   if (policy.manual) {
     keepAsManual(ctx, { reason: policy.manual, action: UNMAPPED_ACTION, alternative: "a RAM system policy, or a custom alicloud_ram_policy", effort_hours: 0.5 });
     return;
@@ -267,26 +285,36 @@ function siblingPolicies(ctx: TransformContext, aws: string): Set<string> {
  * becomes the RAM policy names (a map name → type when types differ).
  */
 function eachPolicy(ctx: TransformContext, policy: Expr): boolean {
+  // policy_arn = each.value, or an ARN template around it: "arn:aws:iam::aws:policy/${each.value}".
   const src = exprSource(policy);
-  if (src !== "each.value" && src !== "each.key") return false;
+  const m = src === "each.value" || src === "each.key" ? ["", "", src.slice(5), ""] : /^"([^$]*)\$\{each\.(value|key)\}([^$"]*)"$/.exec(src);
+  if (!m) return false;
   const fe = getAttribute(ctx.block, "for_each");
-  const arns = fe ? literalStrings(fe.expr, src === "each.key") : undefined;
+  const arns = fe ? literalStrings(fe.expr, m[2] === "key")?.map((v) => `${m[1]}${v}${m[3]}`) : undefined;
   if (!fe || !arns) {
     ctx.change({ argument: "policy_arn", kind: "note", severity: "warning", reason: `The policy ARNs come from for_each${fe ? ` = ${exprSource(fe.expr)}` : ""}, which aws2ali cannot read; RAM attaches policies by name and type.`, action: "Make for_each yield RAM policy names and set policy_type (System for Alibaba Cloud system policies, Custom for your own)." });
     setAttribute(ctx.block, "policy_type", '"Custom"');
     return true;
   }
   const entries = new Map<string, "System" | "Custom">();
+  let manual = 0;
   for (const arn of arns) {
     const a = attachedPolicyOfArn(ctx, arn);
     reportFindings(ctx.change, "policy_arn", a.findings);
-    if (a.manual) {
-      ctx.change({ argument: "policy_arn", kind: "dropped", severity: "warning", reason: `${a.manual} It was left out of the for_each set.`, action: UNMAPPED_ACTION });
+    if (a.notNeeded || a.manual) {
+      if (a.manual) manual++;
+      ctx.change({ argument: "policy_arn", kind: "dropped", severity: a.notNeeded ? "info" : "warning", reason: `${a.notNeeded ?? a.manual} It was left out of the for_each set.`, ...(a.manual ? { action: UNMAPPED_ACTION } : {}) });
       continue;
     }
     const name = a.literal ?? ramName("policy", arn.replace(/^.*\//, ""));
     entries.set(name, a.type);
     for (const e of a.extras) entries.set(e, "System");
+  }
+  if (entries.size === 0) {
+    // Nothing left to attach: the block goes (with the reasons above), or stays for a person.
+    if (manual > 0) keepAsManual(ctx, { reason: "None of the AWS managed policies of this for_each has a RAM system policy.", action: UNMAPPED_ACTION, effort_hours: 0.5 });
+    else foldInto(ctx, "(none)", "none of its AWS managed policies is needed on Alibaba Cloud (see the report).");
+    return true;
   }
   const holes = new Holes();
   const types = new Set(entries.values());
@@ -333,6 +361,10 @@ export function roleAttachmentSpecs(ctx: TransformContext, roleRef: string, arns
   for (const arn of arns) {
     const a = attachedPolicy(ctx, arn);
     reportFindings(ctx.change, "managed_policy_arns", a.findings);
+    if (a.notNeeded) {
+      ctx.change({ argument: "managed_policy_arns", kind: "dropped", severity: "info", reason: a.notNeeded });
+      continue;
+    }
     if (a.manual) {
       ctx.change({ argument: "managed_policy_arns", kind: "dropped", severity: "warning", reason: `${a.manual} It was not attached.`, action: UNMAPPED_ACTION });
       continue;
@@ -370,7 +402,7 @@ export function policiesOfRole(ctx: TransformContext, extra: { system: number; c
 }
 
 function tally(a: AttachedPolicy, count: { system: number; custom: number }, names: Set<string>): void {
-  if (a.manual) return;
+  if (a.manual || a.notNeeded) return;
   for (const [name, type] of [[a.literal ?? a.name, a.type], ...a.extras.map((e) => [e, "System"])] as Array<[string, string]>) {
     if (names.has(name)) continue;
     names.add(name);

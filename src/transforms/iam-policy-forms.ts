@@ -8,7 +8,7 @@
  */
 
 import { isToken, type Expr, type TemplateExpr } from "../hcl/cst.js";
-import { findReferences, getAttribute, quote } from "../hcl/edit.js";
+import { findReferences, getAttribute } from "../hcl/edit.js";
 import { decodedLiterals, exprSource, literalValue, staticValue } from "../hcl/value.js";
 import type { Change } from "../report/model.js";
 import { plansOfType } from "./aws-graph.js";
@@ -42,6 +42,12 @@ export function policyEnv(ctx: TransformContext, holes = new Holes()): PolicyEnv
       }
       return undefined;
     },
+    knownArn: (src) => {
+      const m = /^(aws_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[[^\]]*\])?\.arn$/.exec(src.trim());
+      const plan = m ? ctx.planOf(`${m[1]}.${m[2]}`) : undefined;
+      const rule = plan?.rule?.attributes?.arn;
+      return plan?.target !== null && plan?.target !== undefined && rule !== undefined && (typeof rule === "string" ? rule === "arn" : !rule.drop && (rule.to ?? "arn") === "arn");
+    },
     accountId: (id) => {
       const name = `aws2ali_account_${id}`;
       if (!ctx.stack.inputs.has(name)) ctx.stack.inputs.set(name, { type: "string", description: `Alibaba Cloud account UID that takes the place of AWS account ${id} in RAM policies (acs:ram::<uid>:root, acs:<service>:<region>:<uid>:…). Use data.alicloud_caller_identity.current.account_id when it is this account.` });
@@ -57,8 +63,14 @@ function unescapeTemplate(s: string): string {
   return s.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
 }
 
+/** `${` and `%{` written as text in a template (a function replacement: "$$" in a replacement string means "$"). */
 function escapeTemplate(s: string): string {
-  return s.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return s.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
+/** A quoted HCL string for literal text. */
+function hclString(s: string): string {
+  return escapeTemplate(JSON.stringify(s));
 }
 
 /** A template's text with its interpolations as markers; undefined when it has directives (%{ if }, %{ for }). */
@@ -194,10 +206,10 @@ function renderString(s: string, holes: Holes): string {
   let out = "";
   let last = 0;
   for (const m of s.matchAll(HOLE)) {
-    out += quote(s.slice(last, m.index)).slice(1, -1) + "${" + holes.source(Number(m[1])) + "}";
+    out += hclString(s.slice(last, m.index)).slice(1, -1) + "${" + holes.source(Number(m[1])) + "}";
     last = m.index! + m[0].length;
   }
-  return `"${out}${quote(s.slice(last)).slice(1, -1)}"`;
+  return `"${out}${hclString(s.slice(last)).slice(1, -1)}"`;
 }
 
 /** A kept multi-line expression moves to the depth it now stands at. */

@@ -8,7 +8,7 @@
  */
 
 import { getAttribute, quote, setAttribute } from "../hcl/edit.js";
-import type { Expr } from "../hcl/cst.js";
+import { isToken, type Expr } from "../hcl/cst.js";
 import { exprSource, staticValue } from "../hcl/value.js";
 import { firstAddress, instanceRef, repetition } from "./aws-graph.js";
 import type { TransformContext } from "./context.js";
@@ -35,7 +35,22 @@ export function translateDocumentArgument(ctx: TransformContext, argument: strin
 }
 
 /** The role an aws_iam_role_policy or attachment names: its RAM role name as a literal when known, and the expression for role_name. */
-export function roleOf(ctx: TransformContext, roleExpr: Expr | undefined): { expr: string; literal?: string } | undefined {
+export interface RoleName {
+  /** The expression for role_name. */
+  expr: string;
+  /** The RAM role name, when it is a literal. */
+  literal?: string;
+  /** The role name as template text (without quotes) in policy-name characters, when it is a template. */
+  template?: string;
+}
+
+/** A role name written as a template, as template text fit for a policy name: "orders_${var.env}" → orders-${var.env}. */
+export function policyTemplateOf(name: Expr | undefined): string | undefined {
+  if (name?.type !== "Template" || name.heredoc || name.items.every(isToken)) return undefined;
+  return (ramNameExpr("policy", name) ?? exprSource(name)).slice(1, -1);
+}
+
+export function roleOf(ctx: TransformContext, roleExpr: Expr | undefined): RoleName | undefined {
   if (!roleExpr) return undefined;
   const v = staticValue(roleExpr);
   if (typeof v === "string") {
@@ -46,18 +61,21 @@ export function roleOf(ctx: TransformContext, roleExpr: Expr | undefined): { exp
   const role = address?.startsWith("aws_iam_role.") ? ctx.planOf(address) : undefined;
   const name = role ? getAttribute(role.original, "name") : undefined;
   const literal = name ? staticValue(name.expr) : undefined;
-  return { expr: ramNameExpr("role", roleExpr) ?? exprSource(roleExpr), ...(typeof literal === "string" ? { literal: ramName("role", literal) } : {}) };
+  const template = typeof literal === "string" ? undefined : policyTemplateOf(name?.expr);
+  // aws_iam_role.x.id is the role name on both clouds; .name reads better (→ alicloud_ram_role.x.role_name).
+  const expr = role ? exprSource(roleExpr).replace(/\.id$/, ".name") : (ramNameExpr("role", roleExpr) ?? exprSource(roleExpr));
+  return { expr, ...(typeof literal === "string" ? { literal: ramName("role", literal) } : {}), ...(template ? { template } : {}) };
 }
 
 /**
  * A RAM policy name for an inline policy, "<role>-<name>": a literal when
  * both parts are known, else a template of the parts.
  */
-export function inlinePolicyName(role: { expr: string; literal?: string } | undefined, name: Expr | undefined, fallback: string): string {
+export function inlinePolicyName(role: RoleName | undefined, name: Expr | undefined, fallback: string): string {
   const n = name ? staticValue(name) : fallback;
   if (role?.literal !== undefined && typeof n === "string") return quote(ramName("policy", `${role.literal}-${n}`));
   if (!role) return typeof n === "string" ? quote(ramName("policy", n)) : `"\${${exprSource(name!)}}"`;
-  const head = role.literal !== undefined ? ramName("policy", role.literal) : "${" + role.expr + "}";
+  const head = role.literal !== undefined ? ramName("policy", role.literal) : (role.template ?? "${" + role.expr + "}");
   const tail = typeof n === "string" ? ramName("policy", n) : "${" + exprSource(name!) + "}";
   return `"${head}-${tail}"`;
 }

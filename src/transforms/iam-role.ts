@@ -17,7 +17,7 @@ import { instanceRef, nestedOriginals, plansOfType, refersTo, repetition } from 
 import { decide, type Plan, type TransformContext } from "./context.js";
 import { fixNameArgument, labelOf } from "./iam-names.js";
 import { policiesOfRole, roleAttachmentSpecs } from "./iam-policy-attachment.js";
-import { inlinePolicyName, translateDocumentArgument } from "./iam-policy.js";
+import { inlinePolicyName, policyTemplateOf, translateDocumentArgument } from "./iam-policy.js";
 import { policyEnv, reportFindings, translatePolicyExpr } from "./iam-policy-forms.js";
 import { rewriteReferencePaths } from "./reference-paths.js";
 
@@ -55,7 +55,8 @@ function inlinePolicySpecs(ctx: TransformContext, roleRef: string, repeat: Block
   const specs: BlockSpec[] = [];
   const roleName = getAttribute(ctx.block, "role_name");
   const literal = roleName ? staticValue(roleName.expr) : undefined;
-  const role = { expr: `${roleRef}.role_name`, ...(typeof literal === "string" ? { literal } : {}) };
+  const template = typeof literal === "string" ? undefined : policyTemplateOf(roleName?.expr);
+  const role = { expr: `${roleRef}.role_name`, ...(typeof literal === "string" ? { literal } : {}), ...(template ? { template } : {}) };
   nestedOriginals(ctx.plan, "inline_policy").forEach((b, k) => {
     const policy = getAttribute(b, "policy");
     const name = getAttribute(b, "name");
@@ -116,7 +117,7 @@ function foldProfile(ctx: TransformContext, profile: Plan, roleSource: string): 
   ]);
   const target = `${ctx.rule.to}.${ctx.top.name}`;
   profile.absorbedInto = { target, reason: `ECS takes the RAM role directly (alicloud_ecs_ram_role_attachment, or ram_role_name on instances, launch templates and node pools); there is no instance profile. References to it now name ${target}.` };
-  profile.item.changes.push({ argument: "(block)", kind: "note", severity: "info", reason: `No instance profile on Alibaba Cloud: the role ${target} is attached to instances directly${n > 0 ? `; ${n} reference${n === 1 ? "" : "s"} to the profile now name the role` : ""}.` });
+  profile.item.changes.push({ argument: "(block)", kind: "note", severity: "info", reason: `No instance profile on Alibaba Cloud: the role ${target} is attached to instances directly${n > 0 ? `; ${n} reference${n === 1 ? " to the profile now names" : "s to the profile now name"} the role` : ""}.` });
 }
 
 /** RAM's per-role quota on attached policies (settings.ramPolicyLimit; Alibaba's default is 20 system + 10 custom). */

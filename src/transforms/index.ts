@@ -4,6 +4,14 @@
  */
 
 import type { Transform } from "./context.js";
+import { dataIamPolicy } from "./iam-data.js";
+import { oidcProvider } from "./iam-oidc-provider.js";
+import { iamPolicyAttachment } from "./iam-policy-attachment.js";
+import { iamPolicyDocument } from "./iam-policy-document.js";
+import { iamPolicy, iamRolePolicy } from "./iam-policy.js";
+import { iamRole } from "./iam-role.js";
+import { iamPrincipalName } from "./iam-names.js";
+import { iamAccessKey } from "./iam-access-key.js";
 import { eipAssociation } from "./eip-association.js";
 import { eksCluster } from "./eks-cluster.js";
 import { eksNodeGroup } from "./eks-node-group.js";
@@ -19,8 +27,58 @@ import { s3PublicAccessBlock } from "./s3-public-access-block.js";
 import { securityGroupInlineRules, securityGroupRule } from "./security-group.js";
 import { transitGateway, transitGatewayRouteTable, transitGatewayRouteTableLink, transitGatewayVpcAttachment } from "./transit-gateway.js";
 import { vswitchZone } from "./vswitch-zone.js";
+import { instance } from "./instance.js";
+import { amiFilters } from "./ami-filters.js";
+import { launchTemplate } from "./launch-template.js";
+import { autoscalingGroup } from "./autoscaling-group.js";
+import { ebsVolume } from "./ebs-volume.js";
+import { kmsKeyRotation } from "./kms-key-rotation.js";
+import { ossBucketPolicy } from "./oss-bucket-policy.js";
+import { s3WebsiteRoutingRules } from "./s3-website-routing-rules.js";
+import { s3ReplicationRules } from "./s3-replication-rules.js";
+import { dataFilters } from "./data-filters.js";
+import { networkAcl, networkAclAssociationIntoAcl, networkAclRuleIntoAcl } from "./network-acl.js";
+import { vpcEndpoint } from "./vpc-endpoint.js";
+import { flowLog } from "./flow-log.js";
+import { vpcPeering } from "./vpc-peering.js";
+import { eventRule, eventTargetIntoRule } from "./event-rule.js";
+import { sqsRedrivePolicy } from "./sqs-queue.js";
+import { ssmParameter, ssmParameterData } from "./ssm-parameter.js";
+import { secretsmanagerSecret, secretVersionIntoSecret } from "./secretsmanager-secret.js";
 
 export const TRANSFORMS: Record<string, Transform> = {
+  instance: instance,
+  "ami-filters": amiFilters,
+  "launch-template": launchTemplate,
+  "autoscaling-group": autoscalingGroup,
+  "ebs-volume": ebsVolume,
+  "kms-key-rotation": kmsKeyRotation,
+  "oss-bucket-policy": ossBucketPolicy,
+  "s3-website-routing-rules": s3WebsiteRoutingRules,
+  "s3-replication-rules": s3ReplicationRules,
+  "data-filters": dataFilters,
+  "network-acl": networkAcl,
+  "network-acl-rule-into-acl": networkAclRuleIntoAcl,
+  "network-acl-association-into-acl": networkAclAssociationIntoAcl,
+  "vpc-endpoint": vpcEndpoint,
+  "flow-log": flowLog,
+  "vpc-peering": vpcPeering,
+  "event-rule": eventRule,
+  "event-target-into-rule": eventTargetIntoRule,
+  "sqs-redrive-policy": sqsRedrivePolicy,
+  "ssm-parameter": ssmParameter,
+  "ssm-parameter-data": ssmParameterData,
+  "secretsmanager-secret": secretsmanagerSecret,
+  "secret-version-into-secret": secretVersionIntoSecret,
+  "iam-role": iamRole,
+  "iam-policy": iamPolicy,
+  "iam-role-policy": iamRolePolicy,
+  "iam-policy-attachment": iamPolicyAttachment,
+  "iam-policy-document": iamPolicyDocument,
+  "oidc-provider": oidcProvider,
+  "data-iam-policy": dataIamPolicy,
+  "iam-name": iamPrincipalName,
+  "iam-access-key": iamAccessKey,
   "subnet-zone": vswitchZone,
   "eks-cluster": eksCluster,
   "eks-node-group": eksNodeGroup,

@@ -41,7 +41,7 @@ function accountId(ctx: TransformContext): string {
   return `${address}.account_id`;
 }
 
-function logProject(ctx: TransformContext): string {
+export function logProject(ctx: TransformContext): string {
   const spec = {
     type: "resource",
     labels: ["alicloud_log_project", "this"],

@@ -16,6 +16,7 @@
  */
 
 import type { ValueMap } from "../mapping/values.js";
+import { LOG_STORE_NAME, OTS_TABLE_NAME, type NameRule } from "./resource-names.js";
 
 export class Raw {
   constructor(readonly hole: number) {}
@@ -81,6 +82,8 @@ export interface PolicyEnv {
   oidcProviderArn(issuer: string): string | undefined;
   /** What stands for a literal AWS account id in RAM ARNs (a marker for an input variable). */
   accountId(awsAccountId: string): string;
+  /** Whether a reference (`aws_iam_role.x.arn`) names a block whose translation exports an ARN of its own. */
+  knownArn(src: string): boolean;
 }
 
 export interface TranslatedPolicy {
@@ -133,6 +136,8 @@ export function translatePolicyDocument(doc: PolicyValue, env: PolicyEnv): Trans
       findings.push({ severity: "warning", kind: "dropped", reason: `The policy element ${key} was dropped: RAM policies have only Version and Statement.`, action: "Check what it meant and express it in the statements." });
     }
   }
+  const variables = [...new Set(JSON.stringify(out).match(/\$\{[a-z]+:[^}]+\}/gi) ?? [])];
+  if (variables.length > 0) findings.push({ severity: "warning", kind: "note", reason: `The policy uses IAM policy variables (${variables.join(", ")}), which RAM does not substitute.`, action: "Write the resources out per user, or grant by a narrower prefix." });
   return { doc: out, findings, trust, statements: translated };
 }
 
@@ -154,7 +159,7 @@ function translateStatement(st: PolicyValue, k: number, env: PolicyEnv, findings
   for (const [key, value] of Object.entries(st)) {
     switch (key) {
       case "Sid":
-        if (typeof value === "string") sids.push(env.holes.show(value));
+        if (typeof value === "string" && value !== "") sids.push(env.holes.show(value));
         break;
       case "Effect":
         out.Effect = value;
@@ -192,12 +197,19 @@ function translateStatement(st: PolicyValue, k: number, env: PolicyEnv, findings
         findings.push({ severity: "warning", kind: "dropped", reason: `The ${where} was dropped: RAM policies have no NotPrincipal.`, action: "Express it with explicit principals." });
         return { trust };
       case "Condition": {
-        const c = translateCondition(value, env, where, effect, principalKind, findings);
+        const own: Finding[] = [];
+        const c = translateCondition(value, env, where, effect, principalKind, own);
+        if (c === undefined && effect === "Deny") {
+          // Without its conditions a guard such as "deny unless from the VPC endpoint" would deny everything it names.
+          findings.push({ severity: "warning", kind: "dropped", reason: `The Deny ${where} was dropped: none of its conditions (${conditionKeys(value, env.holes)}) has a RAM equivalent, and without them it would deny everything it names. The restriction it enforced is gone.`, action: "Re-create the restriction with what Alibaba Cloud offers (a RAM condition key such as acs:SourceIp or acs:SourceVpc, a VPC or network ACL rule), if it matters." });
+          return { trust };
+        }
+        findings.push(...own);
         if (c !== undefined) out.Condition = c;
         break;
       }
       default:
-        findings.push({ severity: "warning", kind: "dropped", reason: `The ${where}'s element ${key} was dropped: RAM statements have no such element.`, action: "Check what it meant." });
+        findings.push({ severity: "warning", kind: "dropped", reason: `In the ${where}, the element ${key} was dropped: RAM statements have no such element.`, action: "Check what it meant." });
     }
   }
   return { statement: out, trust };
@@ -272,7 +284,7 @@ function noteOf(map: ValueMap | undefined, key: string): { note?: string } {
 /** Translate an Action list; undefined when nothing is left. */
 function translateActionList(value: PolicyValue, env: PolicyEnv, trust: boolean, where: string, element: string, findings: Finding[]): PolicyValue | undefined {
   if (value instanceof Raw) {
-    findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s ${element} is computed (${env.holes.source(value.hole)}), so its actions were not mapped to RAM actions.`, action: "Make sure it yields RAM actions (oss:GetObject, ecs:DescribeInstances, …)." });
+    findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the ${element} is computed (${env.holes.source(value.hole)}), so its actions were not mapped to RAM actions.`, action: "Make sure it yields RAM actions (oss:GetObject, ecs:DescribeInstances, …)." });
     return value;
   }
   const out: PolicyValue[] = [];
@@ -297,7 +309,8 @@ function translateActionList(value: PolicyValue, env: PolicyEnv, trust: boolean,
     const trustAction = TRUST_ACTIONS[a.toLowerCase()];
     if (trust && trustAction !== undefined) {
       if (trustAction) add(trustAction);
-      else notes.push(`${a} was dropped: RAM trust policies only allow sts:AssumeRole`);
+      if (trustAction && trustAction !== a) notes.push(`${a} → ${trustAction}, RAM's one way to assume a role`);
+      else if (!trustAction) notes.push(`${a} was dropped: RAM trust policies only allow sts:AssumeRole`);
       continue;
     }
     const m = mapAction(a, env.actions);
@@ -364,12 +377,14 @@ function rewritePath(arnService: string, path: string, ramPrefix: string | undef
       // OSS names buckets and objects as S3 does; OSS resources take * for region and account.
       return { service: "oss", path, region: "*", account: "*" };
     case "dynamodb": {
+      // Tables are named as the dynamodb-table transform names them (letters, digits, '_').
       const t = m(/^table\/([^/]+)/);
-      return t ? { service: "ots", path: `instance/*/table/${t[1]}`, note: "Tablestore tables belong to an instance: narrow instance/* to the instance name" } : path === "*" ? { service: "ots", path } : undefined;
+      return t ? { service: "ots", path: `instance/*/table/${literalName(t[1]!, OTS_TABLE_NAME)}`, note: "Tablestore tables belong to an instance: narrow instance/* to the instance name" } : path === "*" ? { service: "ots", path } : undefined;
     }
     case "logs": {
+      // Log stores are named as the log-group transform names them (/aws/x → aws-x).
       const g = m(/^log-group:([^:]+)/);
-      return g ? { service: "log", path: `project/*/logstore/${g[1]}`, note: "SLS logstores belong to a project: narrow project/* to the project name" } : path === "*" ? { service: "log", path } : undefined;
+      return g ? { service: "log", path: `project/*/logstore/${g[1]!.includes("*") ? g[1] : literalName(g[1]!, LOG_STORE_NAME)}`, note: "SLS log stores belong to a project: narrow project/* to the project name" } : path === "*" ? { service: "log", path } : undefined;
     }
     case "lambda": {
       const f = m(/^function:([^:]+)/);
@@ -411,6 +426,16 @@ function rewritePath(arnService: string, path: string, ramPrefix: string | undef
   }
 }
 
+/** A literal name under an Alibaba naming rule (markers for Terraform expressions are kept). */
+function literalName(name: string, rule: NameRule): string {
+  // Only the literal text between markers is cleaned, as the resource's own transform cleans template text.
+  const parts = name.split(/(\u27e6\d+\u27e7)/);
+  const cleaned = parts.map((p, k) => (k % 2 === 1 ? p : (rule.lowerCase ? p.toLowerCase() : p).replace(rule.invalid, rule.replacement)));
+  cleaned[0] = cleaned[0]!.replace(rule.leading, "");
+  cleaned[cleaned.length - 1] = cleaned[cleaned.length - 1]!.replace(rule.trailing, "");
+  return cleaned.join("");
+}
+
 /** RAM role names: letters, digits, '.', '-' (at most 64). */
 export function ramRoleName(name: string): string {
   return name.replace(/[^A-Za-z0-9.\-\u27e6\u27e7]/g, "-").slice(0, 64);
@@ -422,6 +447,7 @@ function translateResource(r: PolicyValue, env: PolicyEnv, where: string, findin
   if (r instanceof Raw) {
     const mapped = env.resourceOfReference(holes.source(r.hole));
     if (mapped !== undefined) return mapped;
+    if (env.knownArn(holes.source(r.hole))) return r;
     findings.push({ severity: "warning", kind: "note", reason: `The ${where} has the computed resource ${holes.source(r.hole)}, kept as written.`, action: "Make sure it yields acs: resource names (acs:<service>:<region>:<account>:<path>)." });
     return r;
   }
@@ -432,24 +458,25 @@ function translateResource(r: PolicyValue, env: PolicyEnv, where: string, findin
   if (lead) {
     const mapped = env.resourceOfReference(holes.source(Number(lead[1])));
     if (mapped !== undefined) return mapped + r.slice(lead[0].length);
+    if (env.knownArn(holes.source(Number(lead[1])))) return r;
     findings.push({ severity: "warning", kind: "note", reason: `The ${where} has the computed resource "${holes.show(r)}", kept as written.`, action: "Make sure it yields acs: resource names (acs:<service>:<region>:<account>:<path>)." });
     return r;
   }
   const arn = parseArn(r);
   if (!arn) {
-    findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s resource "${holes.show(r)}" is not an ARN; kept as written.`, action: "Write it as an acs: resource name." });
+    findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the resource "${holes.show(r)}" is not an ARN; kept as written.`, action: "Write it as an acs: resource name." });
     return r;
   }
   const prefixes = ((env.actions?.extra ?? {}) as { prefixes?: Record<string, string> }).prefixes ?? {};
   const rw = rewritePath(arn.service, arn.resource, prefixes[arn.service]);
   if (!rw) {
-    findings.push({ severity: "warning", kind: "dropped", reason: `The ${where}'s resource "${holes.show(r)}" has no RAM equivalent (AWS service ${arn.service}) and was dropped.`, action: "Add the Alibaba Cloud resource by hand if it is still needed." });
+    findings.push({ severity: "warning", kind: "dropped", reason: `In the ${where}, the resource "${holes.show(r)}" has no RAM equivalent (AWS service ${arn.service}) and was dropped.`, action: "Add the Alibaba Cloud resource by hand if it is still needed." });
     return undefined;
   }
   const region = rw.region ?? mapRegion(arn.region, env);
   const account = rw.account ?? mapAccount(arn.account, env);
   const out = `acs:${rw.service}:${region}:${account}:${rw.path}`;
-  if (rw.awsIds) findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s resource "${holes.show(r)}" names AWS resource ids; it became "${holes.show(out)}", but those ids do not exist on Alibaba Cloud.`, action: "Replace the ids with the Alibaba Cloud resources' ids (or references to them)." });
+  if (rw.awsIds) findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the resource "${holes.show(r)}" names AWS resource ids; it became "${holes.show(out)}", but those ids do not exist on Alibaba Cloud.`, action: "Replace the ids with the Alibaba Cloud resources' ids (or references to them)." });
   else if (rw.note) findings.push({ severity: "info", kind: "value-mapped", reason: `In the ${where}, "${holes.show(r)}" → "${holes.show(out)}": ${rw.note}.` });
   return out;
 }
@@ -470,13 +497,15 @@ function translateResourceList(value: PolicyValue, env: PolicyEnv, where: string
   if (value instanceof Raw) {
     const mapped = env.resourceOfReference(env.holes.source(value.hole));
     if (mapped !== undefined) return mapped;
-    findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s ${element} is computed (${env.holes.source(value.hole)}), kept as written.`, action: "Make sure it yields acs: resource names." });
+    if (env.knownArn(env.holes.source(value.hole))) return value;
+    findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the ${element} is computed (${env.holes.source(value.hole)}), kept as written.`, action: "Make sure it yields acs: resource names." });
     return value;
   }
   const out: PolicyValue[] = [];
   for (const r of asList(value)) {
     const t = translateResource(r, env, where, findings);
-    if (t !== undefined && !out.some((o) => o === t)) out.push(t);
+    const same = (o: PolicyValue): boolean => o === t || (typeof o === "string" && typeof t === "string" && env.holes.show(o) === env.holes.show(t));
+    if (t !== undefined && !out.some(same)) out.push(t);
   }
   return out.length === 0 ? undefined : shaped(value, out);
 }
@@ -489,10 +518,11 @@ function translatePrincipal(p: PolicyValue, env: PolicyEnv, where: string, findi
     return { RAM: ["*"] };
   }
   if (!isObject(p)) {
-    findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s principal is computed, kept as written.`, action: "Make sure it is a RAM principal ({\"RAM\": …}, {\"Service\": …} or {\"Federated\": …})." });
+    findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the principal is computed, kept as written.`, action: "Make sure it is a RAM principal ({\"RAM\": …}, {\"Service\": …} or {\"Federated\": …})." });
     return p;
   }
   const out: PolicyObject = {};
+  const lists = new Set<string>();
   const push = (kind: string, v: PolicyValue): void => {
     const list = out[kind];
     if (!Array.isArray(list)) out[kind] = [v];
@@ -500,21 +530,24 @@ function translatePrincipal(p: PolicyValue, env: PolicyEnv, where: string, findi
   };
   for (const [kind, ids] of Object.entries(p)) {
     if (kind !== "AWS" && kind !== "Service" && kind !== "Federated") {
-      findings.push({ severity: "warning", kind: "dropped", reason: `The ${where}'s ${kind} principal was dropped: RAM trusts only RAM, Service and Federated principals.`, action: "Trust the equivalent RAM identity by hand." });
+      findings.push({ severity: "warning", kind: "dropped", reason: `In the ${where}, the ${kind} principal was dropped: RAM trusts only RAM, Service and Federated principals.`, action: "Trust the equivalent RAM identity by hand." });
       continue;
     }
     const to = kind === "AWS" ? "RAM" : kind;
     if (ids instanceof Raw) {
       out[to] = ids;
-      findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s ${kind} principals are computed (${env.holes.source(ids.hole)}), kept as written.`, action: `Make sure they are RAM ${to} principals.` });
+      findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the ${kind} principals are computed (${env.holes.source(ids.hole)}), kept as written.`, action: `Make sure they are RAM ${to} principals.` });
       continue;
     }
+    if (Array.isArray(ids)) lists.add(to);
     for (const id of asList(ids)) {
       const t = kind === "AWS" ? awsPrincipal(id, env, where, findings) : kind === "Service" ? servicePrincipal(id, env, where, findings) : federatedPrincipal(id, env, where, findings);
       if (t !== undefined) push(to, t);
     }
   }
   if (Object.keys(out).length === 0) return undefined;
+  // One principal written as a string stays a string.
+  for (const [k, v] of Object.entries(out)) if (Array.isArray(v) && v.length === 1 && !lists.has(k)) out[k] = v[0]!;
   return out;
 }
 
@@ -529,7 +562,7 @@ function awsPrincipal(id: PolicyValue, env: PolicyEnv, where: string, findings: 
   const arn = parseArn(id);
   const m = arn && (arn.service === "iam" || arn.service === "sts") ? /^(root|role|user|assumed-role)(?:\/(.*))?$/.exec(arn.resource) : null;
   if (!arn || !m) {
-    findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s AWS principal "${env.holes.show(id)}" was kept as written: aws2ali cannot read it.`, action: "Write it as acs:ram::<uid>:root, acs:ram::<uid>:role/<name> or acs:ram::<uid>:user/<name>." });
+    findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the AWS principal "${env.holes.show(id)}" was kept as written: aws2ali cannot read it.`, action: "Write it as acs:ram::<uid>:root, acs:ram::<uid>:role/<name> or acs:ram::<uid>:user/<name>." });
     return id;
   }
   const account = mapAccount(arn.account, env);
@@ -558,7 +591,7 @@ function servicePrincipal(id: PolicyValue, env: PolicyEnv, where: string, findin
     return mapped;
   }
   if (id.endsWith(".aliyuncs.com")) return id;
-  findings.push({ severity: "warning", kind: "dropped", reason: `The ${where}'s service principal "${env.holes.show(id)}" has no Alibaba Cloud counterpart and was dropped.`, action: "Trust the Alibaba Cloud service that takes over its job (<product>.aliyuncs.com) by hand." });
+  findings.push({ severity: "warning", kind: "dropped", reason: `In the ${where}, the service principal "${env.holes.show(id)}" has no Alibaba Cloud counterpart and was dropped.`, action: "Trust the Alibaba Cloud service that takes over its job (<product>.aliyuncs.com) by hand." });
   return undefined;
 }
 
@@ -583,7 +616,7 @@ function federatedPrincipal(id: PolicyValue, env: PolicyEnv, where: string, find
     findings.push({ severity: "info", kind: "value-mapped", reason: `In the ${where}, the SAML provider became "${env.holes.show(out)}"; it must exist as an alicloud_ram_saml_provider.` });
     return out;
   }
-  findings.push({ severity: "warning", kind: "dropped", reason: `The ${where}'s federated principal "${env.holes.show(id)}" has no RAM counterpart (RAM federates through OIDC and SAML providers) and was dropped.`, action: "Register the identity provider in RAM (alicloud_ims_oidc_provider or alicloud_ram_saml_provider) and trust it." });
+  findings.push({ severity: "warning", kind: "dropped", reason: `In the ${where}, the federated principal "${env.holes.show(id)}" has no RAM counterpart (RAM federates through OIDC and SAML providers) and was dropped.`, action: "Register the identity provider in RAM (alicloud_ims_oidc_provider or alicloud_ram_saml_provider) and trust it." });
   return undefined;
 }
 
@@ -635,41 +668,45 @@ export function mapConditionKey(key: string, map: ValueMap | undefined, holes: H
 
 function translateCondition(c: PolicyValue, env: PolicyEnv, where: string, effect: string, principals: Set<string>, findings: Finding[]): PolicyValue | undefined {
   if (!isObject(c)) {
-    findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s condition is computed, kept as written.`, action: "Make sure it uses RAM condition keys (acs:SourceIp, …)." });
+    findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the condition is computed, kept as written.`, action: "Make sure it uses RAM condition keys (acs:SourceIp, …)." });
     return c;
   }
-  const widen = effect === "Deny" ? "this Deny statement now applies without it" : "this statement now allows more than on AWS";
+  const widen = effect === "Deny" ? "this Deny statement now applies more widely than on AWS" : "this statement now allows more than on AWS";
   const out: PolicyObject = {};
   for (const [op, block] of Object.entries(c)) {
     const operator = mapOperator(op);
     if (!operator.to) {
-      findings.push({ severity: "warning", kind: "dropped", reason: `The ${where}'s condition ${op} ${describeKeys(block, env.holes)} was dropped: ${operator.why}; ${widen}.`, action: "Restrict the statement another way, or rewrite the condition with RAM operators." });
+      findings.push({ severity: "warning", kind: "dropped", reason: `In the ${where}, the condition ${op} ${describeKeys(block, env.holes)} was dropped: ${operator.why}; ${widen}.`, action: "Restrict the statement another way, or rewrite the condition with RAM operators." });
       continue;
     }
     if (operator.to !== op) findings.push({ severity: "info", kind: "value-mapped", reason: `In the ${where}, the condition operator ${op} → ${operator.to} (RAM compares ARNs as strings).` });
     if (!isObject(block)) {
       out[operator.to] = block;
-      findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s ${op} condition is computed, kept as written.`, action: "Make sure it uses RAM condition keys." });
+      findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the ${op} condition is computed, kept as written.`, action: "Make sure it uses RAM condition keys." });
       continue;
     }
     const keys: PolicyObject = {};
     for (const [key, values] of Object.entries(block)) {
       const k = mapConditionKey(key, env.conditionKeys, env.holes);
       if (!k.to) {
-        findings.push({ severity: "warning", kind: "dropped", reason: `The ${where}'s condition ${op} ${env.holes.show(key)} was dropped: RAM has no such condition key${k.note ? ` (${k.note})` : ""}; ${widen}.`, action: "Restrict the statement another way (a narrower resource, a RAM condition key), if it matters." });
+        findings.push({ severity: "warning", kind: "dropped", reason: `In the ${where}, the condition ${op} ${env.holes.show(key)} was dropped: RAM has no such condition key${k.note ? ` (${k.note})` : ""}; ${widen}.`, action: "Restrict the statement another way (a narrower resource, a RAM condition key), if it matters." });
         continue;
       }
       let v = values;
       if (k.claim === "aud") v = mapValues(values, (s) => (s === "sts.amazonaws.com" ? "sts.aliyuncs.com" : s));
       if (k.to === "saml:recipient") v = mapValues(values, (s) => (s === "https://signin.aws.amazon.com/saml" ? "https://signin.aliyun.com/saml-role/sso" : s));
       if (k.to !== key || v !== values) findings.push({ severity: "info", kind: "value-mapped", reason: `In the ${where}, the condition key ${env.holes.show(key)} → ${k.to}${v !== values ? " (its value now names Alibaba Cloud)" : ""}${k.note ? `: ${k.note}` : ""}.` });
-      if (k.to === "acs:SourceVpc" && hasAwsIds(values)) findings.push({ severity: "warning", kind: "note", reason: `The ${where}'s acs:SourceVpc condition names AWS VPC ids.`, action: "Use the Alibaba Cloud VPC ids (references to the alicloud_vpc resources)." });
+      if (k.to === "acs:SourceVpc" && hasAwsIds(values)) findings.push({ severity: "warning", kind: "note", reason: `In the ${where}, the acs:SourceVpc condition names AWS VPC ids.`, action: "Use the Alibaba Cloud VPC ids (references to the alicloud_vpc resources)." });
       if (k.claim && !principals.has("Federated")) findings.push({ severity: "info", kind: "note", reason: `The ${where} uses ${k.to} without a Federated principal.` });
       keys[k.to] = v;
     }
     if (Object.keys(keys).length > 0) out[operator.to] = keys;
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function conditionKeys(c: PolicyValue, holes: Holes): string {
+  return isObject(c) ? Object.entries(c).map(([op, block]) => `${op} ${describeKeys(block, holes)}`).join("; ") : "computed";
 }
 
 function describeKeys(block: PolicyValue, holes: Holes): string {
@@ -694,23 +731,25 @@ function hasAwsIds(values: PolicyValue): boolean {
 
 // ---- references to AWS resources in ARNs --------------------------------------------------
 
-/** `aws_s3_bucket.logs.arn` → what the RAM resource name is built from: a template with the address's attribute. */
-const REFERENCE_RESOURCES: Record<string, { prefix: string; attribute: string }> = {
-  aws_s3_bucket: { prefix: "acs:oss:*:*:", attribute: "bucket" },
-  aws_dynamodb_table: { prefix: "acs:ots:*:*:instance/*/table/", attribute: "name" },
-  aws_sqs_queue: { prefix: "acs:mns:*:*:/queues/", attribute: "name" },
-  aws_sns_topic: { prefix: "acs:mns:*:*:/topics/", attribute: "name" },
-  aws_cloudwatch_log_group: { prefix: "acs:log:*:*:project/*/logstore/", attribute: "name" },
-  aws_kms_key: { prefix: "acs:kms:*:*:key/", attribute: "key_id" },
-  aws_lambda_function: { prefix: "acs:fc:*:*:functions/", attribute: "function_name" },
-  aws_secretsmanager_secret: { prefix: "acs:kms:*:*:secret/", attribute: "name" },
-  aws_ecr_repository: { prefix: "acs:cr:*:*:repository/*/", attribute: "name" },
+/**
+ * `aws_s3_bucket.logs.arn` → the RAM resource name built from attributes of
+ * the same block (written in AWS form: the references stage renames them),
+ * for the types whose Alibaba counterpart exports no ARN. Types whose
+ * counterpart has one (aws_kms_key, aws_lambda_function, aws_iam_role, …)
+ * keep the reference.
+ */
+const REFERENCE_RESOURCES: Record<string, (address: string, holes: Holes) => string> = {
+  aws_s3_bucket: (a, h) => `acs:oss:*:*:${h.marker(`${a}.bucket`)}`,
+  aws_dynamodb_table: (a, h) => `acs:ots:*:*:instance/${h.marker(`${a}.instance_name`)}/table/${h.marker(`${a}.name`)}`,
+  aws_sqs_queue: (a, h) => `acs:mns:*:*:/queues/${h.marker(`${a}.name`)}`,
+  aws_sns_topic: (a, h) => `acs:mns:*:*:/topics/${h.marker(`${a}.name`)}`,
+  aws_cloudwatch_log_group: (a, h) => `acs:log:*:*:project/${h.marker(`${a}.project_name`)}/logstore/${h.marker(`${a}.name`)}`,
+  aws_ecr_repository: (a, h) => `acs:cr:*:*:repository/*/${h.marker(`${a}.name`)}`,
 };
 
 /** `aws_s3_bucket.b.arn` (or `aws_s3_bucket.b[0].arn`) → "acs:oss:*:*:⟦aws_s3_bucket.b.bucket⟧"; undefined for other references. */
 export function resourceOfReference(src: string, holes: Holes): string | undefined {
   const m = /^(aws_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?)\.arn$/.exec(src.trim());
-  if (!m) return undefined;
-  const r = REFERENCE_RESOURCES[m[1]!];
-  return r ? r.prefix + holes.marker(`${m[1]}.${m[2]}.${r.attribute}`) : undefined;
+  const build = m ? REFERENCE_RESOURCES[m[1]!] : undefined;
+  return build ? build(`${m![1]}.${m![2]}`, holes) : undefined;
 }

@@ -3,6 +3,8 @@
  * lookup table cannot map.
  */
 
+import { ossPolicyDocument } from "./oss-policy.js";
+
 type ValueResult = { value?: string | number | boolean; note?: string };
 
 /** CloudWatch keeps logs forever with 0; SLS's longest retention is 3650 days. */
@@ -65,4 +67,5 @@ Object.assign(VALUE_TRANSFORMS, {
   "backup-window-utc": backupWindowUtc,
   "health-check-port": healthCheckPort,
   "s3-arn-to-bucket-name": s3ArnToBucketName,
+  "oss-policy-document": ossPolicyDocument,
 });
