@@ -5,7 +5,7 @@
  */
 
 import { attributesOf, blocksOf, type Attribute, type Block, type Expr, type ObjectExpr } from "../hcl/cst.js";
-import { blockLabels, findReferences, getAttribute, quote, removeAttribute, removeBlock, renameAttribute, renameBlock, replaceAttributeValue, replaceExpr, setAttribute } from "../hcl/edit.js";
+import { addBlock, blockLabels, findReferences, getAttribute, quote, removeAttribute, removeBlock, renameAttribute, renameBlock, replaceAttributeValue, replaceExpr, setAttribute } from "../hcl/edit.js";
 import { exprSource, objectKeyName, staticValue } from "../hcl/value.js";
 import type { Change } from "../report/model.js";
 import type { CompactBlock } from "../schema/compact.js";
@@ -219,10 +219,26 @@ function flattenInto(owner: Block, nested: Block, rule: BlockRule, target: Compa
       ctx.change({ argument: `${where}.${name}`, kind: "dropped", severity: "warning", reason: `No mapping rule covers '${name}'.`, action: "Set the Alibaba Cloud equivalent by hand.", range: ctx.rangeOf(attr) });
       continue;
     }
+    if (getAttribute(owner, to)) ctx.change({ argument: `${where}.${name}`, kind: "note", severity: "warning", reason: `Several '${nested.blockType.text}' blocks set ${to}; Alibaba Cloud takes one value, so the last one was kept.`, action: "Check which value is right.", range: ctx.rangeOf(attr) });
     const added = setAttribute(owner, to, exprSource(attr.expr));
     if (r) mapValue(added, r, `${where}.${name}`, ctx);
+    if (r?.ref_attribute) readAttributeInstead(added, "arn", r.ref_attribute);
+  }
+  // `rule { apply_server_side_encryption_by_default { sse_algorithm } }`: flattened blocks can nest.
+  for (const inner of blocksOf(nested.body)) {
+    const name = inner.blockType.text === "dynamic" ? (blockLabels(inner)[0] ?? "") : inner.blockType.text;
+    const ir = blockRule(rule.blocks?.[name]);
+    if (ir?.flatten) flattenInto(owner, inner, ir, target, `${where}.${name}`, ctx);
+    else if (ir?.drop) ctx.change({ argument: `${where}.${name}`, kind: "dropped", severity: ir.severity ?? "warning", reason: ir.reason!, ...(ir.action ? { action: ir.action } : {}), range: ctx.rangeOf(inner) });
+    else if (target.blocks?.[ir?.to ?? name]) addBlockCopy(owner, inner, ir?.to ?? name);
+    else ctx.change({ argument: `${where}.${name}`, kind: "dropped", severity: "warning", reason: `No mapping rule covers the '${name}' block.`, action: "Configure the equivalent by hand.", range: ctx.rangeOf(inner) });
   }
   removeBlock(owner, nested);
+}
+
+/** Copy a nested block into another body under a (possibly new) name. */
+function addBlockCopy(owner: Block, block: Block, name: string): void {
+  addBlock(owner, { type: name, labels: [], items: attributesOf(block.body).map((a) => ({ attr: a.name.text, expr: exprSource(a.expr) })) });
 }
 
 /** `lifecycle { ignore_changes = [desired_size] }` follows argument renames. */

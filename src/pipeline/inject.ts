@@ -89,15 +89,24 @@ function resourceGroupName(run: RunContext, stack: StackContext): string {
 }
 
 
+/** The provider's default tags live in one local, which every resource that takes tags merges in. */
 function mergeDefaultTags(run: RunContext, stack: StackContext, resources: Array<{ block: Block; plan: Plan }>): void {
-  const defaults = stack.defaultTags!;
+  const local = "local.aws2ali_default_tags";
+  let used = false;
   for (const { block, plan } of resources) {
     const type = blockLabels(block)[0]!;
     const tagsAttr = run.schema.resources[type]?.attrs.tags;
     if (!tagsAttr || tagsAttr.m === "c" || !tagsAttr.t.startsWith("map")) continue;
     const tags = getAttribute(block, "tags");
-    if (tags) replaceAttributeValue(tags, `merge(${normalizeIndent(defaults)}, ${normalizeIndent(exprSource(tags.expr))})`);
-    else setAttribute(block, "tags", normalizeIndent(defaults));
+    if (tags) replaceAttributeValue(tags, `merge(${local}, ${exprSource(tags.expr)})`);
+    else setAttribute(block, "tags", local);
+    used = true;
     plan.item.injected.push({ address: `${blockLabels(block).join(".")}.tags`, why: "The AWS provider's default_tags, merged in: the alicloud provider has no default tags." });
   }
+  if (!used) return;
+  addGenerated(stack, "aws2ali-default-tags.tf", {
+    type: "locals",
+    labels: [],
+    items: [{ comment: "The AWS provider's default_tags: the alicloud provider has none, so every resource that takes tags merges these in." }, { attr: "aws2ali_default_tags", expr: normalizeIndent(stack.defaultTags!) }],
+  });
 }

@@ -25,7 +25,7 @@ import { eip, natGateway } from "./nat-gateway.js";
 import { route, routeTable } from "./route-table.js";
 import { s3PublicAccessBlock } from "./s3-public-access-block.js";
 import { securityGroupInlineRules, securityGroupRule } from "./security-group.js";
-import { transitGateway, transitGatewayRouteTable, transitGatewayRouteTableLink, transitGatewayVpcAttachment } from "./transit-gateway.js";
+import { dataTransitGateway, transitGateway, transitGatewayRouteTable, transitGatewayRouteTableLink, transitGatewayVpcAttachment } from "./transit-gateway.js";
 import { vswitchZone } from "./vswitch-zone.js";
 import { instance } from "./instance.js";
 import { amiFilters } from "./ami-filters.js";
@@ -97,6 +97,7 @@ export const TRANSFORMS: Record<string, Transform> = {
   "security-group-inline-rules": securityGroupInlineRules,
   "security-group-rule": securityGroupRule,
   "transit-gateway": transitGateway,
+  "data-transit-gateway": dataTransitGateway,
   "transit-gateway-vpc-attachment": transitGatewayVpcAttachment,
   "transit-gateway-route-table": transitGatewayRouteTable,
   "transit-gateway-route-table-link": transitGatewayRouteTableLink,
