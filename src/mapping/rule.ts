@@ -47,6 +47,11 @@ export interface BlockRule {
 export interface AttributeRule {
   /** Target attribute name; may be a path such as `zones` with `element`. */
   to?: string;
+  /**
+   * An HCL expression the reference becomes, with `{self}` standing for the translated block
+   * (`{self}[count.index]` keeps instance keys): `"${{self}.bucket}.${{self}.extranet_endpoint}"`.
+   */
+  template?: string;
   /** After an index or splat on the attribute, this sub-attribute of each element (names[i] → zones[i].id). */
   element?: string;
   /** Address of another emitted block the attribute now lives on, relative: `alicloud_eip_address.{name}`. */
@@ -105,7 +110,7 @@ export class RuleError extends Error {
 const RULE_KEYS = new Set(["aws_type", "kind", "service", "summary", "to", "to_kind", "tag_name", "set", "arguments", "blocks", "attributes", "transform", "manual", "notes", "docs"]);
 const ARG_KEYS = new Set(["to", "values", "value_map", "value_transform", "ref_attribute", "drop", "reason", "action", "severity"]);
 const BLOCK_KEYS = new Set(["to", "drop", "reason", "action", "severity", "arguments", "blocks", "flatten"]);
-const ATTR_KEYS = new Set(["to", "element", "on", "drop", "reason", "action"]);
+const ATTR_KEYS = new Set(["to", "template", "element", "on", "drop", "reason", "action"]);
 const NAME = /^[a-z][a-z0-9_]*$/;
 
 type Check = (cond: boolean, message: string) => void;

@@ -107,6 +107,11 @@ function rewriteTranslated(root: Block, ref: Reference, r: Resolved, stack: Stac
   if (!rule) return;
   let node: Expr = attrStep.node;
   const to = rule.to ?? attr;
+  if (rule.template && attrStep.node.type === "GetAttr") {
+    const self = exprSource(attrStep.node.target);
+    replaceExpr(root, attrStep.node, rule.template.replace(/\{self\}/g, self));
+    return;
+  }
   if (rule.on) {
     const on = rule.on.replace(/\{name\}/g, plan.top.name);
     node = replaceExpr(root, node, `${on}.${to}`);
