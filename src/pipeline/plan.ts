@@ -6,14 +6,13 @@
 
 import type { Block } from "../hcl/cst.js";
 import { parse } from "../hcl/parser.js";
-import { print } from "../hcl/printer.js";
 import { blocksOf, isToken } from "../hcl/cst.js";
 import { TK } from "../hcl/tokens.js";
 import { ruleKey } from "../mapping/load.js";
 import type { Rule } from "../mapping/rule.js";
 import type { TopBlock } from "../model/model.js";
 import type { ReportItem } from "../report/model.js";
-import type { RunContext } from "../transforms/context.js";
+import type { Plan, RunContext } from "../transforms/context.js";
 
 /** AWS blocks are those whose type belongs to the AWS provider. */
 export function isAwsBlock(top: TopBlock): boolean {
@@ -54,7 +53,7 @@ export function planStage(run: RunContext): void {
       const item = newItem(top, rule?.service ?? guessService(top.type), rule);
       const target = rule?.to ? { names: targetNames(top, rule) } : null;
       const ignored = hasIgnoreComment(top);
-      run.plans.set(top, { top, rule, item, target: ignored ? null : target, original: originalCopy(top.block), ...(ignored ? { ignored } : {}) });
+      run.plans.set(top, withLazyOriginal({ top, rule, item, target: ignored ? null : target, ...(ignored ? { ignored } : {}) }, sourceOf(top)));
     }
   }
 }
@@ -64,11 +63,26 @@ function targetNames(top: TopBlock, rule: Rule): string[] {
   return kind === "data" ? ["data", rule.to!, top.name] : [rule.to!, top.name];
 }
 
-/** A detached parse of the block as written, for transforms that read other blocks. */
-function originalCopy(block: Block): Block {
-  const text = print(block).replace(/^[ \t]*/, "");
-  const parsed = parse(text, "<original>");
-  return blocksOf(parsed.file.body)[0] ?? block;
+/** The block's text as written, sliced from the file (no printing needed before any edit). */
+function sourceOf(top: TopBlock): string {
+  const b = top.block;
+  return top.unit.source.text.slice(b.blockType.pos, b.close.pos + 1);
+}
+
+/**
+ * A detached parse of the block as written, for transforms that read other
+ * blocks. Parsed on first use: most blocks' originals are never read, and
+ * a second tree of every block would double the memory of a run.
+ */
+function withLazyOriginal(plan: Omit<Plan, "original">, text: string): Plan {
+  let original: Block | undefined;
+  return Object.defineProperty(plan, "original", {
+    enumerable: false,
+    get(): Block {
+      original ??= blocksOf(parse(text.replace(/^[ \t]*/, ""), "<original>").file.body)[0];
+      return original!;
+    },
+  }) as Plan;
 }
 
 export const IGNORE_MARKER = "aws2ali:ignore";
