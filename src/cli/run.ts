@@ -12,6 +12,12 @@ const HELP = `aws2ali — migrate AWS Terraform to Alibaba Cloud (aliyun/aliclou
 
 Usage:
   aws2ali migrate SRC --out OUT   translate every .tf/.tfvars file under SRC into OUT
+  aws2ali plan SRC                what a migration would do, block by block (writes nothing)
+        [--format text|json] [--fail-on partial|manual]
+  aws2ali diff SRC                the translation as a diff of the AWS files
+        [--format unified|markdown] [--base REF]   (markdown: a pull-request comment)
+  aws2ali check SRC --against DIR exit 1 with a diff when the translation in DIR is stale
+  aws2ali report SRC              the report: --format html|md|json|sarif [--out FILE]
   aws2ali --version               print the version
   aws2ali --help                  print this help
 
@@ -29,7 +35,18 @@ Options for migrate:
                          transform, inject, validate, emit)
   --verbose              show stack traces of internal errors
 
+Options for plan, diff, check and report: those of migrate except --out, --force and
+--debug-stage, and
+  --region REGION        target region when the source names none
+  --ignore GLOB          leave matching files out (repeatable)
+  --config FILE          read options from FILE instead of the nearest .aws2ali.yaml
+  --no-config            read no .aws2ali.yaml (found from SRC up to the git root)
+  --quiet, -q            nothing on stderr but errors that stop the run
+  --json                 progress and the summary as JSON lines on stderr
+A progress bar shows on stderr when it is a terminal and CI is not set. See docs/ci.md.
+
 Exit codes: 0 success, 1 some file could not be read or parsed, 2 usage error, 3 internal error.
+Also 1: check found DIR stale, plan --fail-on found a block that needs a person.
 `;
 
 

@@ -5,7 +5,7 @@
  */
 
 import { attributesOf, blocksOf, type Attribute, type Block, type Expr, type ObjectExpr } from "../hcl/cst.js";
-import { addBlock, blockLabels, findReferences, getAttribute, quote, removeAttribute, removeBlock, renameAttribute, renameBlock, replaceAttributeValue, replaceExpr, setAttribute } from "../hcl/edit.js";
+import { blockLabels, findReferences, getAttribute, quote, removeAttribute, removeBlock, renameAttribute, renameBlock, replaceAttributeValue, replaceExpr, setAttribute } from "../hcl/edit.js";
 import { exprSource, objectKeyName, staticValue } from "../hcl/value.js";
 import type { Change } from "../report/model.js";
 import type { CompactBlock } from "../schema/compact.js";
@@ -20,12 +20,15 @@ export interface EngineContext {
   change: (c: Change) => void;
   /** Position of a node for change records. */
   rangeOf: (b: Attribute | Block) => Change["range"];
+  /** The rule also names a transform (which then rebuilds nested content of flattened blocks). */
+  ruleHasTransform?: boolean;
   /** Named value transforms (value_transform:). */
   valueTransforms: Record<string, (value: string | number | boolean) => { value?: string | number | boolean; note?: string }>;
 }
 
 /** Apply the data part of a rule to a top-level block: type, arguments, nested blocks, tag name, injected arguments. */
-export function applyRule(block: Block, rule: Rule, target: CompactBlock, ctx: EngineContext): void {
+export function applyRule(block: Block, rule: Rule, target: CompactBlock, engine: EngineContext): void {
+  const ctx: EngineContext = { ...engine, ruleHasTransform: rule.transform !== undefined };
   const labels = blockLabels(block);
   const keyword = rule.to_kind && rule.to_kind !== rule.kind ? rule.to_kind : undefined;
   if (keyword) renameBlock(block, keyword, [rule.to!, labels[1] ?? ""]);
@@ -225,20 +228,15 @@ function flattenInto(owner: Block, nested: Block, rule: BlockRule, target: Compa
     if (r?.ref_attribute) readAttributeInstead(added, "arn", r.ref_attribute);
   }
   // `rule { apply_server_side_encryption_by_default { sse_algorithm } }`: flattened blocks can nest.
-  for (const inner of blocksOf(nested.body)) {
+  // A rule with a transform rebuilds what lies inside flattened blocks itself, from the original.
+  for (const inner of ctx.ruleHasTransform ? [] : blocksOf(nested.body)) {
     const name = inner.blockType.text === "dynamic" ? (blockLabels(inner)[0] ?? "") : inner.blockType.text;
     const ir = blockRule(rule.blocks?.[name]);
     if (ir?.flatten) flattenInto(owner, inner, ir, target, `${where}.${name}`, ctx);
     else if (ir?.drop) ctx.change({ argument: `${where}.${name}`, kind: "dropped", severity: ir.severity ?? "warning", reason: ir.reason!, ...(ir.action ? { action: ir.action } : {}), range: ctx.rangeOf(inner) });
-    else if (target.blocks?.[ir?.to ?? name]) addBlockCopy(owner, inner, ir?.to ?? name);
-    else ctx.change({ argument: `${where}.${name}`, kind: "dropped", severity: "warning", reason: `No mapping rule covers the '${name}' block.`, action: "Configure the equivalent by hand.", range: ctx.rangeOf(inner) });
+    // Other blocks inside a flattened block are rebuilt by the rule's transform from the original.
   }
   removeBlock(owner, nested);
-}
-
-/** Copy a nested block into another body under a (possibly new) name. */
-function addBlockCopy(owner: Block, block: Block, name: string): void {
-  addBlock(owner, { type: name, labels: [], items: attributesOf(block.body).map((a) => ({ attr: a.name.text, expr: exprSource(a.expr) })) });
 }
 
 /** `lifecycle { ignore_changes = [desired_size] }` follows argument renames. */

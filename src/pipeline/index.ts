@@ -39,6 +39,8 @@ export interface MigrateOptions {
   settings: Settings;
   /** Write into a non-empty --out that aws2ali did not write (never deleting files it did not write). */
   force?: boolean;
+  /** Paths (relative to SRC) to leave out, e.g. from ignore globs in .aws2ali.yaml. */
+  ignore?: (path: string) => boolean;
   /** Called after each file is read and parsed (the long part of a run), for progress bars. */
   onProgress?: (p: { done: number; total: number; path: string; bytes: number }) => void;
   /** Receives each stage's result as plain data, for --debug-stage. */
@@ -63,7 +65,7 @@ export function migrate(options: MigrateOptions): MigrateResult {
   if (!existsSync(options.src)) throw new Error(`source folder not found: ${options.src}`);
   const dump = options.dump ?? (() => undefined);
   const previous = options.out ? prepareOutput(options.src, options.out, options.force ?? false) : [];
-  const discovery = discover(options.src);
+  const discovery = discover(options.src, options.ignore);
   dump("discover", discovery);
 
   const total = discovery.files.length;

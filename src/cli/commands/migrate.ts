@@ -9,6 +9,7 @@ import { parseCommandArgs, UsageError, type Options } from "../args.js";
 import { formatForConsole } from "../console.js";
 import type { Io } from "../io.js";
 import { version } from "../version.js";
+import { resolveOptions, WORKFLOW_OPTIONS } from "../config.js";
 
 /** Options shared by migrate, plan, diff, check and report. */
 export const TRANSLATION_OPTIONS: Options = {
@@ -44,17 +45,20 @@ export function translationOptions(values: Record<string, unknown>, src: string)
 export function runMigrate(argv: string[], io: Io): number {
   const { values, positionals } = parseCommandArgs(argv, {
     ...TRANSLATION_OPTIONS,
+    ...WORKFLOW_OPTIONS,
     out: { type: "string" },
     "debug-stage": { type: "string" },
     force: { type: "boolean" },
   });
   if (positionals.length !== 1) throw new UsageError("migrate takes exactly one source folder: aws2ali migrate SRC --out OUT");
+  // .aws2ali.yaml applies to migrate as to the other commands, so `check` compares like with like.
+  const { options: configured } = resolveOptions(values, positionals[0]!);
   const debugStage = values["debug-stage"] as string | undefined;
   if (debugStage !== undefined && !(STAGES as readonly string[]).includes(debugStage)) throw new UsageError(`--debug-stage takes one of: ${STAGES.join(", ")}`);
   if (typeof values.out !== "string" && debugStage === undefined) throw new UsageError("migrate needs --out OUT, the folder to write the translation to");
   const out = typeof values.out === "string" ? resolve(values.out) : null;
   const result = migrate({
-    ...translationOptions(values, positionals[0]!),
+    ...configured,
     out,
     force: values.force === true,
     ...(debugStage ? { dump: (stage: string, data: unknown) => (stage === debugStage ? io.out(JSON.stringify(data, debugReplacer, 2) + "\n") : undefined) } : {}),
