@@ -29,6 +29,8 @@ Options for migrate:
   --resource-group NAME  name of the resource group injected per stack (default: <folder>-rg)
   --ram-policy-limit N   policies one RAM role may have attached (default 20, Alibaba's quota)
   --max-file-size MB     skip files larger than this (default 10)
+  --vendor-modules       translate registry modules vendored by terraform init (.terraform/modules)
+                         as local modules, and point the calls at the translated copies
   --force                write into a non-empty OUT that aws2ali did not write
                          (never deletes files it did not write)
   --debug-stage NAME     print one stage's result as JSON (discover, parse, model, plan,

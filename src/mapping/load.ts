@@ -9,11 +9,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { RuleError, validateRule, type Kind, type Rule } from "./rule.js";
+import { moduleKey, validateModuleRule, type ModuleRule } from "./module-rule.js";
 import { toValueMap, type ValueMap } from "./values.js";
 
 export interface MappingTable {
   rules: Map<string, Rule>;
   values: Map<string, ValueMap>;
+  /** Registry module rules by module key (`terraform-aws-modules/vpc/aws`). */
+  modules: Map<string, ModuleRule>;
 }
 
 /** Rules are keyed `resource.aws_vpc` / `data.aws_ami`. */
@@ -47,6 +50,12 @@ function loadInto(table: MappingTable, dir: string, origin: string): void {
     rule.origin = `${origin}/${f}`;
     table.rules.set(ruleKey(rule.kind, rule.aws_type), rule);
   }
+  const modulesDir = join(dir, "modules");
+  for (const f of yamlFiles(modulesDir)) {
+    const rule = validateModuleRule(readYaml(join(modulesDir, f)), `${origin}/modules/${f}`);
+    rule.origin = `${origin}/modules/${f}`;
+    table.modules.set(moduleKey(rule.module), rule);
+  }
   const valuesDir = join(dir, "values");
   for (const f of yamlFiles(valuesDir)) {
     const doc = readYaml(join(valuesDir, f));
@@ -57,7 +66,7 @@ function loadInto(table: MappingTable, dir: string, origin: string): void {
 }
 
 export function loadMappingTable(userDir?: string, builtinDir = builtinMappingsDir()): MappingTable {
-  const table: MappingTable = { rules: new Map(), values: new Map() };
+  const table: MappingTable = { rules: new Map(), values: new Map(), modules: new Map() };
   loadInto(table, builtinDir, "mappings");
   if (userDir) {
     if (!existsSync(userDir)) throw new RuleError(userDir, "the --mappings folder does not exist");

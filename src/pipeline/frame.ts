@@ -12,6 +12,7 @@ import { lookupValue } from "../mapping/values.js";
 import type { TopBlock, Unit } from "../model/model.js";
 import type { Change, ReportItem } from "../report/model.js";
 import type { RunContext } from "../transforms/context.js";
+import { translateModuleCall } from "../transforms/module-call.js";
 import { translateProvider } from "../transforms/provider-aws.js";
 import { scrubTfvars, scrubVariableDefault } from "../transforms/secrets.js";
 import { isStateLockTable, translateTerraformBlock } from "../transforms/terraform-block.js";
@@ -28,6 +29,10 @@ export function frameStage(run: RunContext): void {
     for (const top of dir.blocks) {
       if (top.kind === "provider" && top.type === "aws") run.extraItems.push(translateProvider(run, stack, top));
       else if (top.kind === "terraform") run.extraItems.push(...translateTerraformBlock(run, top));
+      else if (top.kind === "module") {
+        const call = translateModuleCall(run, top);
+        if (call) run.moduleCalls.push(call);
+      }
       else if (top.kind === "variable") {
         const secret = scrubVariableDefault(top.block, top.name);
         if (secret) run.extraItems.push(valueItem(top.unit, top.address, top.pos.line, top.pos.column, [secret]));

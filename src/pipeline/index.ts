@@ -26,6 +26,7 @@ import { planStage } from "./plan.js";
 import { referencesStage } from "./references.js";
 import { commentOutStage, transformStage } from "./transform.js";
 import { validateOutput } from "./validate.js";
+import { vendoredModules } from "./vendor.js";
 
 export const STAGES = ["discover", "parse", "model", "plan", "transform", "inject", "validate", "emit"] as const;
 export type StageName = (typeof STAGES)[number];
@@ -39,6 +40,8 @@ export interface MigrateOptions {
   settings: Settings;
   /** Write into a non-empty --out that aws2ali did not write (never deleting files it did not write). */
   force?: boolean;
+  /** Translate registry modules vendored by `terraform init` (.terraform/modules) as local modules. */
+  vendorModules?: boolean;
   /** Paths (relative to SRC) to leave out, e.g. from ignore globs in .aws2ali.yaml. */
   ignore?: (path: string) => boolean;
   /** Called after each file is read and parsed (the long part of a run), for progress bars. */
@@ -66,6 +69,8 @@ export function migrate(options: MigrateOptions): MigrateResult {
   const dump = options.dump ?? (() => undefined);
   const previous = options.out ? prepareOutput(options.src, options.out, options.force ?? false) : [];
   const discovery = discover(options.src, options.ignore);
+  const vendored = options.vendorModules ? vendoredModules(options.src) : { modules: [], files: [] };
+  discovery.files.push(...vendored.files);
   dump("discover", discovery);
 
   const total = discovery.files.length;
@@ -83,7 +88,7 @@ export function migrate(options: MigrateOptions): MigrateResult {
   const model = buildModel(units);
   dump("model", [...model.dirs.values()].map((d) => ({ dir: d.dir, files: d.units.map((u) => u.path), blocks: d.blocks.map((b) => b.address), calledBy: d.calledBy.map((b) => `${b.unit.path}:${b.address}`) })));
 
-  const run: RunContext = { model, table, schema, settings: options.settings, sourceName: sourceNameOf(options.src), plans: new Map(), stacks: new Map(), decisions: [], extraFiles: new Map(), extraItems: [] };
+  const run: RunContext = { model, table, schema, settings: options.settings, sourceName: sourceNameOf(options.src), plans: new Map(), stacks: new Map(), decisions: [], extraFiles: new Map(), extraItems: [], moduleCalls: [], vendored: vendored.modules };
   for (const dir of model.dirs.values()) run.stacks.set(dir.dir, { dir, resourceGroupRef: null, generated: new Map(), inputs: new Map() });
   planStage(run);
   dump("plan", [...run.plans.values()].map((p) => ({ address: p.top.address, file: p.top.unit.path, rule: p.rule?.origin ?? null, target: p.target?.names.join(".") ?? null })));
@@ -101,7 +106,7 @@ export function migrate(options: MigrateOptions): MigrateResult {
   const schemaFindings = [...injected].filter(([p]) => p.endsWith(".tf")).flatMap(([p, text]) => validateOutput(p, text, schema));
   dump("validate", schemaFindings);
 
-  const items: ReportItem[] = [...run.extraItems, ...[...run.plans.values()].map((p) => p.item)];
+  const items: ReportItem[] = [...run.extraItems, ...run.moduleCalls.map((m) => m.item), ...[...run.plans.values()].map((p) => p.item)];
   for (const it of items) it.status = statusOf(it);
   items.sort(byPosition);
   const generatedFiles = [...injected.keys()].filter((p) => !units.some((u) => u.path === p)).sort();

@@ -11,6 +11,7 @@ import { blockLabels, findReferences, getAttribute, removeAttribute, replaceAttr
 import { exprSource } from "../hcl/value.js";
 import { attributeRule } from "../mapping/rule.js";
 import type { Plan, RunContext, StackContext } from "../transforms/context.js";
+import type { ModuleCall } from "../transforms/module-call.js";
 
 interface Resolved {
   plan: Plan;
@@ -28,8 +29,10 @@ export function referencesStage(run: RunContext): void {
     const index = new Map<string, Plan>();
     // Ignored blocks keep their AWS address, so references to them stay as written.
     for (const plan of run.plans.values()) if (plan.top.unit.dir === stack.dir.dir && !plan.ignored) index.set(plan.top.address, plan);
-    if (index.size === 0) continue;
+    const modules = new Map(run.moduleCalls.filter((m) => m.top.unit.dir === stack.dir.dir).map((m) => [m.top.name, m]));
+    if (index.size === 0 && modules.size === 0) continue;
     const skip = new Set<Block>([...index.values()].filter(isCommentedOut).map((p) => p.top.block));
+    for (const m of modules.values()) if (m.manual) skip.add(m.top.block);
     for (const unit of stack.dir.units) {
       if (unit.isTfvars) continue;
       for (const block of blocksOf(unit.tree.body)) {
@@ -37,6 +40,7 @@ export function referencesStage(run: RunContext): void {
         dropDependsOnManual(block, index);
         rewriteProviderMeta(block);
         rewriteIn(block, index, stack, run);
+        if (modules.size > 0) rewriteModuleOutputs(block, modules, stack);
       }
     }
   }
@@ -162,5 +166,29 @@ function dropDependsOnManual(block: Block, index: Map<string, Plan>): void {
     if (keep.length === dep.expr.elements.length) continue;
     if (keep.length === 0) removeAttribute(b, "depends_on");
     else replaceAttributeValue(dep, `[${keep.map(exprSource).join(", ")}]`);
+  }
+}
+
+/** `module.vpc.private_subnets`: renamed after the Alibaba module's outputs, or an input variable when the call stays manual. */
+function rewriteModuleOutputs(root: Block, modules: Map<string, ModuleCall>, stack: StackContext): void {
+  for (const ref of findReferences(root)) {
+    const [s0, s1] = ref.steps;
+    if (ref.root !== "module" || s0?.kind !== "attr") continue;
+    const call = modules.get(s0.name);
+    if (!call) continue;
+    const output = s1?.kind === "attr" ? s1 : undefined;
+    const address = output ? `module.${s0.name}.${output.name}` : `module.${s0.name}`;
+    if (call.manual) {
+      toVariableAt(root, (output ?? s0).node, address, stack, `module.${s0.name} (${call.rule?.module ?? "a registry module"}) was not translated.`);
+      continue;
+    }
+    if (!output) continue;
+    const rule = attributeRule(call.rule?.outputs?.[output.name]);
+    if (rule?.drop) {
+      toVariableAt(root, output.node, address, stack, rule.reason ?? "The Alibaba module has no such output.");
+      call.item.changes.push({ argument: `(output) ${output.name}`, kind: "note", severity: "warning", reason: `References to ${address} became var.${variableName(address)}: ${rule.reason ?? ""}`, action: rule.action ?? "Set the variable." });
+    } else if (rule?.to && rule.to !== output.name && output.node.type === "GetAttr") {
+      replaceExpr(root, output.node, `${exprSource(output.node.target)}.${rule.to}`);
+    }
   }
 }

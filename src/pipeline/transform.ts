@@ -142,6 +142,10 @@ export function restoreOriginal(plan: Plan): void {
  * says why; their references were already turned into input variables.
  */
 export function commentOutStage(run: RunContext): void {
+  for (const call of run.moduleCalls) {
+    if (!call.manual || !call.item.manual) continue;
+    commentOut(call.top, [`aws2ali: manual — ${call.top.address} calls an AWS module with no Alibaba Cloud translation.`, `Why: ${call.item.manual.reason}`, `To do: ${call.item.manual.action}`]);
+  }
   for (const plan of run.plans.values()) {
     const { rule, item, top } = plan;
     if (plan.ignored) {

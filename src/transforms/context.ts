@@ -11,6 +11,7 @@ import type { Rule } from "../mapping/rule.js";
 import type { ModuleDir, Model, TopBlock } from "../model/model.js";
 import type { Change, Decision, ReportItem } from "../report/model.js";
 import type { CompactSchema } from "../schema/compact.js";
+import type { ModuleCall } from "./module-call.js";
 import type { StateBackend } from "./terraform-block.js";
 
 export interface Settings {
@@ -68,6 +69,10 @@ export interface RunContext {
   extraItems: ReportItem[];
   /** A name for the whole source tree (its folder name), for names aws2ali makes up. */
   sourceName: string;
+  /** Registry modules vendored into the output as local modules (--vendor-modules). */
+  vendored: Array<{ key: string; source: string; dir: string }>;
+  /** Calls to registry modules that aws2ali translated or reported. */
+  moduleCalls: ModuleCall[];
   /** The state backend, once the terraform block was translated. */
   stateBackend?: StateBackend;
 }

@@ -19,6 +19,7 @@ export const TRANSLATION_OPTIONS: Options = {
   "resource-group": { type: "string" },
   "ram-policy-limit": { type: "string" },
   "max-file-size": { type: "string" },
+  "vendor-modules": { type: "boolean" },
   verbose: { type: "boolean" },
 };
 
@@ -30,6 +31,7 @@ export function translationOptions(values: Record<string, unknown>, src: string)
   return {
     src: resolve(src),
     maxFileBytes: maxMb * 1e6,
+    vendorModules: values["vendor-modules"] === true,
     ...(typeof values.mappings === "string" ? { mappingsDir: resolve(values.mappings) } : {}),
     ...(typeof values["provider-schema"] === "string" ? { providerSchemaPath: resolve(values["provider-schema"]) } : {}),
     settings: {
