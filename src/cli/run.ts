@@ -18,6 +18,8 @@ Usage:
         [--format unified|markdown] [--base REF]   (markdown: a pull-request comment)
   aws2ali check SRC --against DIR exit 1 with a diff when the translation in DIR is stale
   aws2ali report SRC              the report: --format html|md|json|sarif [--out FILE]
+  aws2ali coverage DIR...         share of AWS resource blocks translated, per type
+                                  (a folder of corpus cases counts each case's input/)
   aws2ali --version               print the version
   aws2ali --help                  print this help
 

@@ -2,6 +2,7 @@
 
 import type { Io } from "../io.js";
 import { runCheck } from "./check.js";
+import { runCoverage } from "./coverage.js";
 import { runDiff } from "./diff.js";
 import { runMigrate } from "./migrate.js";
 import { runPlan } from "./plan.js";
@@ -13,4 +14,5 @@ export const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {
   diff: runDiff,
   check: runCheck,
   report: runReport,
+  coverage: runCoverage,
 };
