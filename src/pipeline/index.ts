@@ -103,7 +103,10 @@ export function migrate(options: MigrateOptions): MigrateResult {
   const injected = printOutputs(run, units);
   dump("inject", Object.fromEntries(injected));
 
-  const schemaFindings = [...injected].filter(([p]) => p.endsWith(".tf")).flatMap(([p, text]) => validateOutput(p, text, schema));
+  // Files aws2ali left as they were hold no block it wrote: only changed and generated files are validated.
+  const inputText = new Map(units.map((u) => [u.path, u.source.text]));
+  const changed = [...injected].filter(([p, text]) => p.endsWith(".tf") && inputText.get(p) !== text.replace(/^\ufeff/, ""));
+  const schemaFindings = changed.flatMap(([p, text]) => validateOutput(p, text, schema));
   dump("validate", schemaFindings);
 
   const items: ReportItem[] = [...run.extraItems, ...run.moduleCalls.map((m) => m.item), ...[...run.plans.values()].map((p) => p.item)];
