@@ -46,3 +46,27 @@ describe("--mappings overrides", () => {
     expect(result.outputs.get("main.tf")).not.toContain("instance_tenancy");
   });
 });
+
+describe("registry module calls", () => {
+  test("a mapped module gets source, version, inputs and outputs rewritten; an unmapped one stays manual", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aws2ali-mod-"));
+    writeFileSync(
+      join(dir, "main.tf"),
+      'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "5.8.1"\n\n  name = "shop"\n  cidr = "10.0.0.0/16"\n}\n\nmodule "lambda" {\n  source = "terraform-aws-modules/lambda/aws"\n}\n\noutput "vpc" {\n  value = module.vpc.vpc_id\n}\n\noutput "fn" {\n  value = module.lambda.lambda_function_arn\n}\n',
+    );
+    const result = migrate({ src: dir, out: null, maxFileBytes: 1e7, settings: DEFAULT_SETTINGS, version: "test" });
+    const main = result.outputs.get("main.tf")!;
+    const rule = loadMappingTable().modules.get("terraform-aws-modules/vpc/aws")!;
+    expect(main).toContain(`source  = "${rule.to}"`);
+    expect(main).not.toMatch(/^module "lambda"/m);
+    expect(main).toMatch(/^# module "lambda" \{/m);
+    expect(main).toContain("value = var.aws2ali_module_lambda_lambda_function_arn");
+    const vpcOut = typeof rule.outputs?.vpc_id === "string" ? rule.outputs.vpc_id : rule.outputs?.vpc_id?.to;
+    expect(main).toContain(`value = module.vpc.${vpcOut}`);
+    const items = result.report.items.filter((i) => i.awsType === "module");
+    expect(items.map((i) => [i.address, i.status])).toEqual([
+      ["module.vpc", expect.stringMatching(/translated|partial/)],
+      ["module.lambda", "manual"],
+    ]);
+  });
+});

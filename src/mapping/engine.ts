@@ -87,7 +87,7 @@ function applyArgument(owner: Block, attr: Attribute, rule: ArgumentRule | undef
  * or each literal element of a list. Computed values are left for the user,
  * with a note (variables are mapped where their value is set).
  */
-function mapValue(attr: Attribute, rule: ArgumentRule, where: string, ctx: EngineContext): void {
+export function mapValue(attr: Attribute, rule: ArgumentRule, where: string, ctx: EngineContext): void {
   if (!rule.values && !rule.value_map && !rule.value_transform) return;
   if (rule.value_transform === "first-element") return firstElement(attr, where, ctx);
   if (attr.expr.type === "Tuple") return mapElements(attr, rule, where, ctx);

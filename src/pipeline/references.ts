@@ -187,6 +187,8 @@ function rewriteModuleOutputs(root: Block, modules: Map<string, ModuleCall>, sta
     if (rule?.drop) {
       toVariableAt(root, output.node, address, stack, rule.reason ?? "The Alibaba module has no such output.");
       call.item.changes.push({ argument: `(output) ${output.name}`, kind: "note", severity: "warning", reason: `References to ${address} became var.${variableName(address)}: ${rule.reason ?? ""}`, action: rule.action ?? "Set the variable." });
+    } else if (rule?.template) {
+      replaceExpr(root, output.node, rule.template.replace(/\{self\}/g, `module.${s0.name}`));
     } else if (rule?.to && rule.to !== output.name && output.node.type === "GetAttr") {
       replaceExpr(root, output.node, `${exprSource(output.node.target)}.${rule.to}`);
     }

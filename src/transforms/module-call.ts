@@ -9,7 +9,9 @@ import { attributesOf, type Attribute } from "../hcl/cst.js";
 import { getAttribute, quote, removeAttribute, renameAttribute, replaceAttributeValue, setAttribute } from "../hcl/edit.js";
 import { staticValue } from "../hcl/value.js";
 import { moduleKey, type ModuleRule } from "../mapping/module-rule.js";
+import { mapValue, type EngineContext } from "../mapping/engine.js";
 import { argumentRule } from "../mapping/rule.js";
+import { VALUE_TRANSFORMS } from "./values.js";
 import type { TopBlock } from "../model/model.js";
 import type { ReportItem } from "../report/model.js";
 import { posix } from "node:path";
@@ -52,6 +54,7 @@ export function translateModuleCall(run: RunContext, top: TopBlock): ModuleCall 
     if (v) replaceAttributeValue(v, quote(rule.version));
     else setAttribute(top.block, "version", quote(rule.version));
   } else removeAttribute(top.block, "version");
+  const engine: EngineContext = { table: run.table, change: (c) => item.changes.push(c), rangeOf: () => undefined, valueTransforms: VALUE_TRANSFORMS };
   for (const attr of attributesOf(top.block.body)) {
     const name = attr.name.text;
     if (["source", "version", "count", "for_each", "providers", "depends_on"].includes(name)) continue;
@@ -60,9 +63,12 @@ export function translateModuleCall(run: RunContext, top: TopBlock): ModuleCall 
       removeAttribute(top.block, name);
       item.changes.push({ argument: name, kind: "dropped", severity: r.severity ?? "warning", reason: r.reason!, ...(r.action ? { action: r.action } : {}) });
     } else if (r?.to && r.to !== name) {
+      mapValue(attr, r, name, engine);
       renameAttribute(top.block, name, r.to);
       item.changes.push({ argument: name, kind: "renamed", to: r.to, severity: "info", reason: `The Alibaba module calls the input ${r.to}.` });
-    } else if (!r) {
+    } else if (r) {
+      mapValue(attr, r, name, engine);
+    } else {
       item.changes.push({ argument: name, kind: "note", severity: "warning", reason: `The module rule does not cover the input '${name}'; it was kept as written.`, action: `Check that ${rule.to} takes '${name}', or remove it.` });
     }
   }
