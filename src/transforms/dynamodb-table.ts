@@ -17,7 +17,7 @@ import { exprSource, staticValue } from "../hcl/value.js";
 import type { BlockSpec, ItemSpec } from "../hcl/format.js";
 import { instanceRef, repetition } from "./aws-graph.js";
 import type { TransformContext } from "./context.js";
-import { foldInto } from "./fold.js";
+import { foldInto, keepAsManual } from "./fold.js";
 import { retractChanges } from "./report-changes.js";
 import { OTS_TABLE_NAME, sanitizedName } from "./resource-names.js";
 import { stackBaseName, stackSingleton } from "./stack-singletons.js";
@@ -37,6 +37,11 @@ export function dynamodbTable(ctx: TransformContext): void {
   const original = ctx.plan.original;
   const types = attributeTypes(ctx, original);
   const keys: KeySchema = { hash: literal(original, "hash_key"), range: literal(original, "range_key") };
+  if (!keys.hash || !types.has(keys.hash)) {
+    // Tablestore needs typed primary keys up front; computed key schemas cannot be written down.
+    keepAsManual(ctx, { reason: "The table's key schema is computed (hash_key or its attribute type comes from an expression), and a Tablestore table needs its primary key columns and their types written out.", action: "Write one alicloud_ots_table per table with primary_key { name, type } blocks (String, Integer or Binary), in an alicloud_ots_instance.", alternative: "alicloud_ots_table", effort_hours: 1 });
+    return;
+  }
   const instance = otsInstance(ctx);
   setAttribute(ctx.block, "instance_name", `${instance}.name`);
   nameTable(ctx);

@@ -13,6 +13,7 @@ import type { BlockSpec, ItemSpec } from "../hcl/format.js";
 import { exprSource, staticValue } from "../hcl/value.js";
 import { firstAddress, instanceRef, plansOfType, refersTo, repetition } from "./aws-graph.js";
 import { decide, type TransformContext } from "./context.js";
+import { inputVariable } from "./retarget.js";
 
 const EIP_DECISION = {
   topic: "eip-decoupling" as const,
@@ -57,8 +58,13 @@ function ensureVpcId(ctx: TransformContext): void {
   if (getAttribute(ctx.block, "vpc_id")) return;
   const subnet = ctx.planOf(firstAddress(getAttribute(ctx.plan.original, "subnet_id")?.expr) ?? "");
   const vpc = subnet && getAttribute(subnet.original, "vpc_id");
-  if (vpc) setAttribute(ctx.block, "vpc_id", exprSource(vpc.expr));
-  else ctx.change({ argument: "vpc_id", kind: "note", severity: "warning", reason: "The NAT gateway's VPC could not be found from its subnet.", action: "Set vpc_id by hand." });
+  if (vpc) {
+    setAttribute(ctx.block, "vpc_id", exprSource(vpc.expr));
+    return;
+  }
+  // The subnet is not defined here (a variable, a data source): its VPC is an input, so the output stays valid.
+  setAttribute(ctx.block, "vpc_id", inputVariable(ctx, `${ctx.top.name}_nat_vpc_id`, `ID of the VPC that the NAT gateway ${ctx.top.address} belongs to (the VPC of its VSwitch).`, { type: "string" }));
+  ctx.change({ argument: "vpc_id", kind: "note", severity: "warning", reason: "alicloud_nat_gateway needs its VPC, and the subnet is not defined in this configuration.", action: `Set var.${ctx.top.name}_nat_vpc_id to the VSwitch's VPC id.` });
 }
 
 /** The public IP to translate to: the EIP's address. */

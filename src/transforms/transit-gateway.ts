@@ -151,7 +151,17 @@ function addZoneMappings(ctx: TransformContext): void {
     });
     return;
   }
-  ctx.change({ argument: "subnet_ids", kind: "note", severity: "warning", reason: `The subnets (${src}) are computed, so aws2ali could not write the zone mappings.`, action: "Add one zone_mappings { vswitch_id, zone_id } block per VSwitch." });
+  // A computed list of VSwitch ids: look the VSwitches up to learn their zones.
+  const lookup = `${ctx.top.name}_attachment`;
+  addGenerated(ctx.stack, "aws2ali-cen.tf", { type: "data", labels: ["alicloud_vswitches", lookup], items: [{ comment: `The VSwitches of ${ctx.top.address}, for their zones.` }, { attr: "ids", expr: src }] });
+  addBlock(ctx.block, {
+    type: "dynamic",
+    labels: ["zone_mappings"],
+    items: [
+      { attr: "for_each", expr: `data.alicloud_vswitches.${lookup}.vswitches` },
+      { block: { type: "content", labels: [], items: [{ attr: "vswitch_id", expr: "zone_mappings.value.id" }, { attr: "zone_id", expr: "zone_mappings.value.zone_id" }] } },
+    ],
+  });
 }
 
 /** Explicit associations/propagations and route tables point at the transit router. */
