@@ -5,19 +5,20 @@
  * can hand each stage's result to a debug dump (--debug-stage NAME).
  */
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, posix } from "node:path";
 import type { Diagnostic } from "../hcl/diagnostics.js";
 import { eolOf, renderBlock, type BlockSpec } from "../hcl/edit.js";
 import { print } from "../hcl/printer.js";
-import { loadMappingTable } from "../mapping/load.js";
+import { loadMappingTable, type MappingTable } from "../mapping/load.js";
 import { buildModel, type Unit } from "../model/model.js";
 import { reportToJson } from "../report/json.js";
 import { reportToMarkdown } from "../report/markdown.js";
-import { statusOf, summarise, type Report, type ReportItem } from "../report/model.js";
+import { statusOf, summarise, type Decision, type Report, type ReportItem } from "../report/model.js";
+import type { CompactSchema } from "../schema/compact.js";
 import { loadCompactSchema, loadProviderSchemaFile } from "../schema/provider-schema.js";
 import type { RunContext, Settings, StackContext } from "../transforms/context.js";
-import { discover, type SkippedPath } from "./discover.js";
+import { discover, type DiscoveredFile, type SkippedPath } from "./discover.js";
 import { finishOutput, prepareOutput, writeAtomic } from "./emit.js";
 import { frameStage } from "./frame.js";
 import { injectStage } from "./inject.js";
@@ -72,23 +73,55 @@ export function migrate(options: MigrateOptions): MigrateResult {
   const vendored = options.vendorModules ? vendoredModules(options.src) : { modules: [], files: [] };
   discovery.files.push(...vendored.files);
   dump("discover", discovery);
+  const shared: Shared = {
+    table: loadMappingTable(options.mappingsDir),
+    schema: options.providerSchemaPath ? loadProviderSchemaFile(options.providerSchemaPath) : loadCompactSchema(),
+    vendored: vendored.modules,
+    progress: { done: 0, total: discovery.files.length },
+  };
+  // Folders that call each other as local modules are translated together; the others one
+  // group at a time, so memory holds one group's trees, not the whole repository's.
+  const groups = vendored.modules.length > 0 ? [discovery.files] : moduleGroups(discovery.files);
+  const parts = groups.map((files) => translateGroup(files, options, shared));
+  return finish(parts, discovery.skipped, discovery.files.length, options, shared, previous);
+}
 
-  const total = discovery.files.length;
-  const files = discovery.files.map((f, k) => {
+interface Shared {
+  table: MappingTable;
+  schema: CompactSchema;
+  vendored: RunContext["vendored"];
+  progress: { done: number; total: number };
+}
+
+/** What translating one group of folders produced. */
+interface GroupResult {
+  files: SourceFile[];
+  outputs: Map<string, string>;
+  items: ReportItem[];
+  decisions: Decision[];
+  parseDiagnostics: Diagnostic[];
+  schemaFindings: Diagnostic[];
+  generatedFiles: string[];
+  written: string[];
+}
+
+/** The whole pipeline, for one group of folders. */
+function translateGroup(discovered: DiscoveredFile[], options: MigrateOptions, shared: Shared): GroupResult {
+  const dump = options.dump ?? (() => undefined);
+  const files = discovered.map((f) => {
     const parsed = parseFile(f, { maxFileBytes: options.maxFileBytes });
-    options.onProgress?.({ done: k + 1, total, path: f.path, bytes: f.size });
+    shared.progress.done++;
+    options.onProgress?.({ done: shared.progress.done, total: shared.progress.total, path: f.path, bytes: f.size });
     return parsed;
   });
   const parseDiagnostics = files.flatMap((f) => f.diagnostics);
   const units: Unit[] = files.filter((f) => f.tree).map((f) => ({ path: f.path, dir: posix.dirname(f.path).replace(/^\.$/, ""), tree: f.tree!, source: f.source!, isTfvars: f.path.endsWith(".tfvars") }));
   dump("parse", files.map((f) => ({ path: f.path, ok: Boolean(f.tree), diagnostics: f.diagnostics })));
 
-  const table = loadMappingTable(options.mappingsDir);
-  const schema = options.providerSchemaPath ? loadProviderSchemaFile(options.providerSchemaPath) : loadCompactSchema();
   const model = buildModel(units);
   dump("model", [...model.dirs.values()].map((d) => ({ dir: d.dir, files: d.units.map((u) => u.path), blocks: d.blocks.map((b) => b.address), calledBy: d.calledBy.map((b) => `${b.unit.path}:${b.address}`) })));
 
-  const run: RunContext = { model, table, schema, settings: options.settings, sourceName: sourceNameOf(options.src), plans: new Map(), stacks: new Map(), decisions: [], extraFiles: new Map(), extraItems: [], moduleCalls: [], vendored: vendored.modules };
+  const run: RunContext = { model, table: shared.table, schema: shared.schema, settings: options.settings, sourceName: sourceNameOf(options.src), plans: new Map(), stacks: new Map(), decisions: [], extraFiles: new Map(), extraItems: [], moduleCalls: [], vendored: shared.vendored };
   for (const dir of model.dirs.values()) run.stacks.set(dir.dir, { dir, resourceGroupRef: null, generated: new Map(), inputs: new Map() });
   planStage(run);
   dump("plan", [...run.plans.values()].map((p) => ({ address: p.top.address, file: p.top.unit.path, rule: p.rule?.origin ?? null, target: p.target?.names.join(".") ?? null })));
@@ -100,42 +133,106 @@ export function migrate(options: MigrateOptions): MigrateResult {
   // Printing every file costs time: only do it here when someone asked to see this stage.
   if (options.dump) dump("transform", Object.fromEntries(printOutputs(run, units)));
   injectStage(run);
-  const injected = printOutputs(run, units);
-  dump("inject", Object.fromEntries(injected));
+  const outputs = printOutputs(run, units);
+  dump("inject", Object.fromEntries(outputs));
 
   // Files aws2ali left as they were hold no block it wrote: only changed and generated files are validated.
   const inputText = new Map(units.map((u) => [u.path, u.source.text]));
-  const changed = [...injected].filter(([p, text]) => p.endsWith(".tf") && inputText.get(p) !== text.replace(/^\ufeff/, ""));
-  const schemaFindings = changed.flatMap(([p, text]) => validateOutput(p, text, schema));
+  const changed = [...outputs].filter(([p, text]) => p.endsWith(".tf") && inputText.get(p) !== text.replace(/^\ufeff/, ""));
+  const schemaFindings = changed.flatMap(([p, text]) => validateOutput(p, text, shared.schema));
   dump("validate", schemaFindings);
 
   const items: ReportItem[] = [...run.extraItems, ...run.moduleCalls.map((m) => m.item), ...[...run.plans.values()].map((p) => p.item)];
   for (const it of items) it.status = statusOf(it);
-  items.sort(byPosition);
-  const generatedFiles = [...injected.keys()].filter((p) => !units.some((u) => u.path === p)).sort();
-  const report: Report = {
-    tool: { name: "aws2ali", version: options.version },
-    provider: { source: "aliyun/alicloud", version: schema.provider_version },
-    summary: summarise(items.filter((i) => i.awsType.startsWith("aws_")), files.length, files.length - units.length, schemaFindings.length),
-    items,
-    decisions: run.decisions,
-    diagnostics: [...parseDiagnostics, ...schemaFindings],
-    generatedFiles,
-  };
+  const generatedFiles = [...outputs.keys()].filter((p) => !inputText.has(p));
   const written: string[] = [];
   if (options.out) {
-    const files = new Map(injected);
-    files.set("aws2ali-report.json", reportToJson(report));
-    files.set("aws2ali-report.md", reportToMarkdown(report));
-    for (const [path, text] of files) {
+    for (const [path, text] of outputs) {
+      writeAtomic(join(options.out, path), text);
+      written.push(path);
+    }
+  }
+  // Keep only what the caller needs once the group is done: no trees; when the output went to disk,
+  // input text only where a diagnostic may show it (a dry run's caller diffs against the inputs).
+  const light = files.map((f) => ({ path: f.path, absPath: f.absPath, text: options.out && f.diagnostics.length === 0 ? "" : f.text, diagnostics: f.diagnostics }));
+  return { files: light, outputs: options.out ? new Map() : outputs, items, decisions: run.decisions, parseDiagnostics, schemaFindings, generatedFiles, written };
+}
+
+function finish(parts: GroupResult[], skipped: SkippedPath[], fileCount: number, options: MigrateOptions, shared: Shared, previous: string[]): MigrateResult {
+  const dump = options.dump ?? (() => undefined);
+  const files = parts.flatMap((p) => p.files);
+  const items = parts.flatMap((p) => p.items).sort(byPosition);
+  const decisions: Decision[] = [];
+  for (const d of parts.flatMap((p) => p.decisions)) if (!decisions.some((x) => x.topic === d.topic && x.summary === d.summary)) decisions.push(d);
+  const parseDiagnostics = parts.flatMap((p) => p.parseDiagnostics);
+  const schemaFindings = parts.flatMap((p) => p.schemaFindings);
+  const failed = files.filter((f) => f.diagnostics.some((d) => d.severity === "error")).length;
+  const report: Report = {
+    tool: { name: "aws2ali", version: options.version },
+    provider: { source: "aliyun/alicloud", version: shared.schema.provider_version },
+    summary: summarise(items.filter((i) => i.awsType.startsWith("aws_")), fileCount, failed, schemaFindings.length),
+    items,
+    decisions,
+    diagnostics: [...parseDiagnostics, ...schemaFindings],
+    generatedFiles: parts.flatMap((p) => p.generatedFiles).sort(),
+  };
+  const written = parts.flatMap((p) => p.written);
+  if (options.out) {
+    for (const [path, text] of [["aws2ali-report.json", reportToJson(report)], ["aws2ali-report.md", reportToMarkdown(report)]] as const) {
       writeAtomic(join(options.out, path), text);
       written.push(path);
     }
     finishOutput(options.out, written, previous);
   }
   dump("emit", { written, report: report.summary });
-  const failed = files.length - units.length;
-  return { files, skipped: discovery.skipped, outputs: injected, report, diagnostics: [...parseDiagnostics, ...schemaFindings], written, failed };
+  const outputs = new Map(parts.flatMap((p) => [...p.outputs]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { files, skipped, outputs, report, diagnostics: [...parseDiagnostics, ...schemaFindings], written, failed };
+}
+
+const LOCAL_SOURCE = /\bsource\s*=\s*"(\.{1,2}\/[^"]*)"/g;
+
+/**
+ * Folders linked by local module calls, found by a quick scan of each
+ * file's text (parsing comes later, one group at a time). Groups come in
+ * the order of their first file, so results merge deterministically.
+ */
+export function moduleGroups(files: DiscoveredFile[]): DiscoveredFile[][] {
+  const dirOf = (f: DiscoveredFile): string => posix.dirname(f.path).replace(/^\.$/, "");
+  const parent = new Map<string, string>();
+  const find = (d: string): string => {
+    let r = d;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  for (const f of files) {
+    const dir = dirOf(f);
+    if (!parent.has(dir)) parent.set(dir, dir);
+    if (!f.path.endsWith(".tf") || f.size > 10e6) continue;
+    let text: string;
+    try {
+      text = readFileSync(f.absPath, "latin1");
+    } catch {
+      continue;
+    }
+    for (const m of text.matchAll(LOCAL_SOURCE)) {
+      const target = posix.normalize(posix.join(dir || ".", m[1]!)).replace(/^\.$/, "").replace(/\/$/, "");
+      if (!parent.has(target)) parent.set(target, target);
+      union(dir, target);
+    }
+  }
+  const groups = new Map<string, DiscoveredFile[]>();
+  for (const f of files) {
+    const root = find(dirOf(f));
+    const g = groups.get(root);
+    if (g) g.push(f);
+    else groups.set(root, [f]);
+  }
+  return [...groups.values()];
 }
 
 /** `corpus/11-webshop/input` → `11-webshop`; `infra/prod` → `prod`. */

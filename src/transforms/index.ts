@@ -45,8 +45,43 @@ import { eventRule, eventTargetIntoRule } from "./event-rule.js";
 import { sqsRedrivePolicy } from "./sqs-queue.js";
 import { ssmParameter, ssmParameterData } from "./ssm-parameter.js";
 import { secretsmanagerSecret, secretVersionIntoSecret } from "./secretsmanager-secret.js";
+import { lambdaFunction } from "./lambda-function.js";
+import { lambdaEventSourceMapping } from "./lambda-event-source-mapping.js";
+import { dataEcrRepository, ecrRepository } from "./ecr-repository.js";
+import { ecsCluster, ecsService, ecsTaskDefinition } from "./ecs-service.js";
+import { dataEksCluster, eksAccessEntry, eksAccessPolicyAssociation, eksAddon } from "./eks-extras.js";
+import { elasticacheReplicationGroup } from "./elasticache-replication-group.js";
+import { dbParameterGroup, dbSubnetGroup } from "./db-groups.js";
+import { dataEc2InstanceType, dataOrganizationsOrganization, servicePrincipal, vpcEndpointService } from "./data-lookups.js";
+import { dataLb, lb } from "./lb.js";
+import { lbListener } from "./lb-listener.js";
+import { lbTargetGroup } from "./lb-target-group.js";
+import { elb } from "./elb.js";
+import { launchConfiguration } from "./launch-configuration.js";
+import { acmCertificate } from "./acm-certificate.js";
+import { cloudfrontDistribution } from "./cloudfront-distribution.js";
+import { dataRoute53Zone, route53Record, route53Zone } from "./route53.js";
+import { ec2Tag } from "./ec2-tag.js";
 
 export const TRANSFORMS: Record<string, Transform> = {
+  "lambda-function": lambdaFunction,
+  "lambda-event-source-mapping": lambdaEventSourceMapping,
+  "ecr-repository": ecrRepository,
+  "data-ecr-repository": dataEcrRepository,
+  "ecs-service": ecsService,
+  "ecs-task-definition": ecsTaskDefinition,
+  "ecs-cluster": ecsCluster,
+  "eks-addon": eksAddon,
+  "eks-access-entry": eksAccessEntry,
+  "eks-access-policy-association": eksAccessPolicyAssociation,
+  "data-eks-cluster": dataEksCluster,
+  "elasticache-replication-group": elasticacheReplicationGroup,
+  "db-parameter-group": dbParameterGroup,
+  "db-subnet-group": dbSubnetGroup,
+  "data-ec2-instance-type": dataEc2InstanceType,
+  "data-organizations-organization": dataOrganizationsOrganization,
+  "service-principal": servicePrincipal,
+  "vpc-endpoint-service": vpcEndpointService,
   instance: instance,
   "ami-filters": amiFilters,
   "launch-template": launchTemplate,
@@ -101,4 +136,16 @@ export const TRANSFORMS: Record<string, Transform> = {
   "transit-gateway-vpc-attachment": transitGatewayVpcAttachment,
   "transit-gateway-route-table": transitGatewayRouteTable,
   "transit-gateway-route-table-link": transitGatewayRouteTableLink,
+  lb: lb,
+  "data-lb": dataLb,
+  "lb-listener": lbListener,
+  "lb-target-group": lbTargetGroup,
+  elb: elb,
+  "launch-configuration": launchConfiguration,
+  "acm-certificate": acmCertificate,
+  "cloudfront-distribution": cloudfrontDistribution,
+  "route53-zone": route53Zone,
+  "route53-record": route53Record,
+  "data-route53-zone": dataRoute53Zone,
+  "ec2-tag": ec2Tag,
 };

@@ -68,7 +68,8 @@ export function hclKey(key: string): string {
 
 /** Literal text for inside a quoted HCL string (escapes and `$${`), without the quotes. */
 export function stringBody(s: string): string {
-  return JSON.stringify(s).slice(1, -1).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // A replacement string would read "$$" as one "$": use functions.
+  return JSON.stringify(s).slice(1, -1).replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
 /**

@@ -29,7 +29,7 @@ export function unifiedPatch(oldName: string | null, newName: string | null, old
 
 /** Each output file against the AWS file it came from (generated files against /dev/null), in path order. */
 export function translationDiffs(result: MigrateResult, only?: Set<string>): FileDiff[] {
-  const inputs = new Map(result.files.filter((f) => f.tree).map((f) => [f.path, f.text]));
+  const inputs = new Map(result.files.filter((f) => !f.diagnostics.some((d) => d.severity === "error")).map((f) => [f.path, f.text]));
   const diffs: FileDiff[] = [];
   for (const [path, text] of result.outputs) {
     if (only && !only.has(path)) continue;
