@@ -17,7 +17,7 @@ const GOOD = 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n';
 
 beforeAll(() => {
   // The tests exercise the CLI exactly as installed: build it once.
-  const r = spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
 }, 120_000);
 

@@ -122,8 +122,7 @@ describe(".aws2ali.yaml contents", () => {
     expect(cli("plan", join(root, "infra"), "--no-config").code).toBe(0);
   });
 
-  // Unskip when migrate() hands MigrateOptions.ignore to discover() (see the reply to the lead).
-  test.skip("end to end: ignored files are not translated", () => {
+  test("end to end: ignored files are not translated", () => {
     const root = tree({ ".git/HEAD": "", ".aws2ali.yaml": "ignore: [legacy/]\n", "main.tf": VPC, "legacy/old.tf": VPC.replace("main", "old") });
     const plan = cli("plan", root, "--format", "json");
     expect(JSON.parse(plan.out).items.map((i: { address: string }) => i.address)).toEqual(["aws_vpc.main"]);

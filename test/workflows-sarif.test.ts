@@ -241,7 +241,11 @@ describe("SARIF", () => {
   });
 
   test("schema findings point at the AWS block the resource came from", () => {
-    const r = translate(WEBSHOP);
+    // A user rule that maps a VPC to a VSwitch without a zone: the output misses a required argument.
+    const rules = mkdtempSync(join(tmpdir(), "aws2ali-sarif-rules-"));
+    dirs.push(rules);
+    writeFileSync(join(rules, "aws_vpc.yaml"), "aws_type: aws_vpc\nkind: resource\nservice: VPC\nsummary: deliberately incomplete\nto: alicloud_vswitch\n");
+    const r = migrate({ src: WEBSHOP, out: null, maxFileBytes: 10e6, mappingsDir: rules, settings: DEFAULT_SETTINGS, version: "0.1.0" });
     const log = reportToSarifLog(r.report, { outputs: r.outputs });
     const schema = log.runs[0]!.results.filter((x) => x.ruleId.startsWith("schema."));
     expect(schema.length).toBe(r.report.diagnostics.filter((d) => d.code.startsWith("schema.")).length);

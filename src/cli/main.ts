@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 /** The executable: wires process I/O to run() and turns any escaped error into one line and exit code 3. */
 
-import { run, type Io } from "./run.js";
-import { UsageError } from "./args.js";
-import { OutputRefused } from "../pipeline/emit.js";
+import type { Io } from "./io.js";
+import { version } from "./version.js";
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // Start-up stays fast: --version needs none of the pipeline.
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+    process.stdout.write(version() + "\n");
+    return;
+  }
+  const [{ run }, { UsageError }, { OutputRefused }] = await Promise.all([import("./run.js"), import("./args.js"), import("../pipeline/emit.js")]);
   const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), tty: Boolean(process.stderr.isTTY) && !process.env.CI };
   let code: number;
   try {
@@ -26,4 +31,4 @@ function main(): void {
   if (process.env.AWS2ALI_PRINT_RSS) process.on("exit", () => process.stderr.write(`peak_rss_kb=${process.resourceUsage().maxRSS}\n`));
 }
 
-main();
+void main();

@@ -134,7 +134,9 @@ function firstElement(attr: Attribute, where: string, ctx: EngineContext): void 
     replaceAttributeValue(attr, exprSource(e.elements[0]!));
     return;
   }
-  replaceAttributeValue(attr, `${exprSource(e)}[0]`);
+  // After a splat, `[0]` would index every element: the parentheses end the splat first.
+  const src = exprSource(e);
+  replaceAttributeValue(attr, /\[\*\]|\.\*/.test(src) ? `(${src})[0]` : `${src}[0]`);
   ctx.change({ argument: where, kind: "note", severity: "info", reason: "Alibaba Cloud takes one value here; aws2ali uses the first element of the list." });
 }
 

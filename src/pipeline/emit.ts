@@ -8,15 +8,30 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { threadId } from "node:worker_threads";
 
 export const MANIFEST = ".aws2ali-manifest.json";
 
 export class OutputRefused extends Error {}
 
+/** Folders this process already created: one mkdir per folder, not per file. */
+const madeDirs = new Set<string>();
+
 export function writeAtomic(absPath: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(absPath), { recursive: true });
-  const tmp = join(dirname(absPath), `.${process.pid}.aws2ali.tmp`);
-  writeFileSync(tmp, content);
+  const dir = dirname(absPath);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  const tmp = join(dir, `.${process.pid}.${threadId}.aws2ali.tmp`);
+  try {
+    writeFileSync(tmp, content);
+  } catch (e) {
+    // The folder went away since this process made it (a test cleaning up): make it again.
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, content);
+  }
   renameSync(tmp, absPath);
 }
 

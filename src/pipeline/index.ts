@@ -28,6 +28,7 @@ import { referencesStage } from "./references.js";
 import { commentOutStage, transformStage } from "./transform.js";
 import { validateOutput } from "./validate.js";
 import { vendoredModules } from "./vendor.js";
+import { batches, runWorkers, workerCount } from "./workers.js";
 
 export const STAGES = ["discover", "parse", "model", "plan", "transform", "inject", "validate", "emit"] as const;
 export type StageName = (typeof STAGES)[number];
@@ -82,8 +83,31 @@ export function migrate(options: MigrateOptions): MigrateResult {
   // Folders that call each other as local modules are translated together; the others one
   // group at a time, so memory holds one group's trees, not the whole repository's.
   const groups = vendored.modules.length > 0 ? [discovery.files] : moduleGroups(discovery.files);
-  const parts = groups.map((files) => translateGroup(files, options, shared));
+  const n = options.dump || options.onProgress ? 1 : workerCount(discovery.files.length, groups.length);
+  const parts = n > 1 ? inWorkers(groups, n, options, vendored.modules) : groups.map((files) => translateGroup(files, options, shared));
   return finish(parts, discovery.skipped, discovery.files.length, options, shared, previous);
+}
+
+/** What a worker needs to translate its groups: the options that survive being copied to a thread. */
+export type WorkerOptions = Omit<MigrateOptions, "dump" | "onProgress" | "ignore"> & { vendored: RunContext["vendored"] };
+
+function inWorkers(groups: DiscoveredFile[][], n: number, options: MigrateOptions, vendored: RunContext["vendored"]): GroupResult[] {
+  const { dump: _d, onProgress: _p, ignore: _i, ...plain } = options;
+  void _d, _p, _i;
+  const jobs = batches(groups, n).map((g) => ({ groups: g, options: { ...plain, vendored } }));
+  const results = runWorkers<WorkerOptions, Array<{ index: number; result: GroupResult }>>(jobs);
+  return results.flat().sort((a, b) => a.index - b.index).map((r) => r.result);
+}
+
+/** In a worker thread: translate each group, keeping its index so the results merge in order. */
+export function translateGroups(groups: Array<{ index: number; files: DiscoveredFile[] }>, options: WorkerOptions): Array<{ index: number; result: GroupResult }> {
+  const shared: Shared = {
+    table: loadMappingTable(options.mappingsDir),
+    schema: options.providerSchemaPath ? loadProviderSchemaFile(options.providerSchemaPath) : loadCompactSchema(),
+    vendored: options.vendored,
+    progress: { done: 0, total: 0 },
+  };
+  return groups.map((g) => ({ index: g.index, result: translateGroup(g.files, options, shared) }));
 }
 
 interface Shared {

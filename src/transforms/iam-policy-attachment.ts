@@ -15,7 +15,7 @@ import { blocksOf, type Expr } from "../hcl/cst.js";
 import { findReferences, getAttribute, quote, setAttribute } from "../hcl/edit.js";
 import type { BlockSpec, ItemSpec } from "../hcl/format.js";
 import { exprSource, staticValue } from "../hcl/value.js";
-import { referencedAddresses, repetition } from "./aws-graph.js";
+import { referencedAddresses, repetition, plansOfType } from "./aws-graph.js";
 import { decide, type Plan, type TransformContext } from "./context.js";
 import { foldInto, keepAsManual } from "./fold.js";
 import { labelOf, ramName, ramNameExpr, type RamNameKind } from "./iam-names.js";
@@ -385,8 +385,9 @@ export function policiesOfRole(ctx: TransformContext, extra: { system: number; c
     if (!r) return false;
     return referencedAddresses(r).includes(ctx.top.address) || (typeof roleName === "string" && staticValue(r) === roleName);
   };
-  for (const p of ctx.run.plans.values()) {
-    if (p.top.unit.dir !== ctx.stack.dir.dir || p.top.kind !== "resource" || !isMine(p)) continue;
+  // Only this folder's inline policies and attachments can name the role: ask the index, not every plan.
+  for (const p of [...plansOfType(ctx, "aws_iam_role_policy"), ...plansOfType(ctx, "aws_iam_role_policy_attachment")]) {
+    if (p.top.kind !== "resource" || !isMine(p)) continue;
     if (p.top.type === "aws_iam_role_policy") count.custom++;
     if (p.top.type !== "aws_iam_role_policy_attachment") continue;
     const fe = getAttribute(p.original, "for_each");

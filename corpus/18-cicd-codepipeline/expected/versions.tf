@@ -1,0 +1,25 @@
+terraform {
+  required_version = "~> 1.6"
+
+  required_providers {
+    alicloud = {
+      source  = "aliyun/alicloud"
+      version = "~> 1.289"
+    }
+  }
+
+  backend "oss" {
+    bucket  = "acme-tfstate-123456789012-us-east-2"
+    key     = "checkout-pipeline.tfstate"
+    region  = "us-east-1"
+    encrypt = true
+    prefix  = "delivery"
+  }
+}
+
+provider "alicloud" {
+  region = "us-east-1"
+  assume_role {
+    role_arn = var.alicloud_assume_role_arn
+  }
+}

@@ -1,0 +1,26 @@
+terraform {
+  required_version = ">= 1.5.0"
+
+  required_providers {
+    alicloud = {
+      source  = "aliyun/alicloud"
+      version = "~> 1.289"
+    }
+  }
+}
+
+provider "alicloud" {
+  region = "us-east-1"
+  assume_role {
+    role_arn = var.alicloud_assume_role_arn
+  }
+}
+
+# DR copies live in us-west-2.
+provider "alicloud" {
+  alias  = "replica"
+  region = "us-west-1"
+  assume_role {
+    role_arn = var.alicloud_assume_role_arn
+  }
+}
