@@ -242,8 +242,21 @@ export function addBlock(owner: Owner, spec: BlockSpec): Block {
   const body = bodyOf(owner);
   const last = body.parts[body.parts.length - 1];
   if (last && !isToken(last) && (last.type === "Attribute" || last.type === "Block")) ensureEndsLine(last, ownerEol(owner));
-  body.parts.push(block);
+  // Meta-arguments people write last (depends_on, lifecycle) stay last.
+  let at = body.parts.length;
+  for (let k = body.parts.length - 1; k > 0; k--) {
+    const p = body.parts[k]!;
+    if (isToken(p)) continue;
+    if (!isTrailingMeta(p)) break;
+    at = k;
+  }
+  while (at < body.parts.length && at > 1 && isBlankLine(body.parts[at - 1])) at--;
+  body.parts.splice(at, 0, block);
   return block;
+}
+
+function isTrailingMeta(p: Part): boolean {
+  return !isToken(p) && ((p.type === "Attribute" && p.name.text === "depends_on") || (p.type === "Block" && p.blockType.text === "lifecycle"));
 }
 
 export function removeBlock(owner: Owner, block: Block): void {

@@ -103,7 +103,6 @@ resource "alicloud_cs_managed_kubernetes" "this" {
   control_plane_log_ttl        = "30"
   pod_vswitch_ids              = alicloud_vswitch.nodes[*].id
   resource_group_id            = alicloud_resource_manager_resource_group.this.id
-
   audit_log_config {
     enabled = true
   }
@@ -146,7 +145,6 @@ resource "alicloud_cs_kubernetes_node_pool" "on_demand" {
     enable   = true
   }
 
-  depends_on = [alicloud_ram_role_policy_attachment.node]
   labels {
     key   = "workload"
     value = "general"
@@ -161,6 +159,8 @@ resource "alicloud_cs_kubernetes_node_pool" "on_demand" {
   lifecycle {
     ignore_changes = [desired_size]
   }
+
+  depends_on = [alicloud_ram_role_policy_attachment.node]
 }
 
 # Burst capacity for stateless web pods. Two instance types to widen the Spot pool.
@@ -190,8 +190,6 @@ resource "alicloud_cs_kubernetes_node_pool" "spot" {
     value  = "spot"
     effect = "NoSchedule"
   }
-
-  depends_on = [alicloud_ram_role_policy_attachment.node]
   management {
     enable = true
   }
@@ -201,6 +199,8 @@ resource "alicloud_cs_kubernetes_node_pool" "spot" {
   lifecycle {
     ignore_changes = [desired_size]
   }
+
+  depends_on = [alicloud_ram_role_policy_attachment.node]
 }
 
 output "cluster_endpoint" {

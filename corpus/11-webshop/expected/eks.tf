@@ -68,8 +68,6 @@ resource "alicloud_cs_managed_kubernetes" "shop" {
   control_plane_log_ttl = "30"
   pod_vswitch_ids       = alicloud_vswitch.private[*].id
   resource_group_id     = alicloud_resource_manager_resource_group.this.id
-
-  depends_on = [alicloud_log_store.eks]
   audit_log_config {
     enabled = true
   }
@@ -85,6 +83,8 @@ resource "alicloud_cs_managed_kubernetes" "shop" {
   timeouts {
     create = "120m"
   }
+
+  depends_on = [alicloud_log_store.eks]
 }
 
 data "alicloud_cs_kubernetes_version" "shop" {
@@ -112,17 +112,17 @@ resource "alicloud_cs_kubernetes_node_pool" "app" {
   }
 
   # Cluster autoscaler owns desired_size after the first apply.
-  lifecycle {
-    ignore_changes = [desired_size]
-  }
-
-  depends_on = [alicloud_ram_role_policy_attachment.eks_node]
   management {
     enable = true
   }
   timeouts {
     create = "60m"
   }
+  lifecycle {
+    ignore_changes = [desired_size]
+  }
+
+  depends_on = [alicloud_ram_role_policy_attachment.eks_node]
 }
 
 # Writes a kubeconfig for the CI deploy job. Re-runs whenever the endpoint changes.

@@ -153,10 +153,6 @@ resource "alicloud_sae_application" "api" {
   cpu         = 500
   memory      = 1024
   tags        = local.aws2ali_default_tags
-
-  lifecycle {
-    ignore_changes = [replicas]
-  }
   liveness_v2 {
     exec {
       command = ["sh", "-c", "curl -fsS http://localhost:8080/healthz || exit 1"]
@@ -165,5 +161,9 @@ resource "alicloud_sae_application" "api" {
     period_seconds        = 15
     timeout_seconds       = 5
     failure_threshold     = 3
+  }
+
+  lifecycle {
+    ignore_changes = [replicas]
   }
 }

@@ -110,11 +110,11 @@ resource "alicloud_fcv3_function" "fn" {
   tags              = local.aws2ali_default_tags
 
   # Log groups first, otherwise Lambda creates them without retention.
-  depends_on = [alicloud_log_store.fn]
   code {
     oss_bucket_name = var.artifact_bucket
     oss_object_name = "orders-api/${var.release}.zip"
   }
+  depends_on = [alicloud_log_store.fn]
 }
 
 resource "alicloud_fcv3_trigger" "queue" {

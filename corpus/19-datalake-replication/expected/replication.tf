@@ -80,7 +80,6 @@ resource "alicloud_oss_bucket_replication" "zone" {
   historical_object_replication = "disabled"
 
   # Replication fails to apply until both sides are versioned.
-  depends_on = [alicloud_oss_bucket_versioning.zone, alicloud_oss_bucket_versioning.replica]
   source_selection_criteria {
     sse_kms_encrypted_objects {
       status = "Enabled"
@@ -93,4 +92,5 @@ resource "alicloud_oss_bucket_replication" "zone" {
   encryption_configuration {
     replica_kms_key_id = data.alicloud_kms_keys.replica.ids[0]
   }
+  depends_on = [alicloud_oss_bucket_versioning.zone, alicloud_oss_bucket_versioning.replica]
 }

@@ -77,13 +77,13 @@ resource "alicloud_alb_server_group" "catalog" {
     unhealthy_threshold   = 3
     health_check_enabled  = true
   }
-
-  lifecycle {
-    create_before_destroy = true
-  }
   connection_drain_config {
     connection_drain_enabled = true
     connection_drain_timeout = 30
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 

@@ -68,8 +68,6 @@ resource "alicloud_cs_managed_kubernetes" "this" {
   pod_vswitch_ids              = data.alicloud_vswitches.private.ids
   resource_group_id            = alicloud_resource_manager_resource_group.this.id
   tags                         = local.aws2ali_default_tags
-
-  depends_on = [alicloud_ram_role_policy_attachment.cluster]
   audit_log_config {
     enabled = true
   }
@@ -85,6 +83,8 @@ resource "alicloud_cs_managed_kubernetes" "this" {
   timeouts {
     create = "120m"
   }
+
+  depends_on = [alicloud_ram_role_policy_attachment.cluster]
 }
 
 data "alicloud_cs_kubernetes_version" "this" {

@@ -74,15 +74,15 @@ resource "alicloud_ecs_launch_template" "node" {
   instance_charge_type        = "PostPaid"
   resource_group_id           = alicloud_resource_manager_resource_group.this.id
   tags                        = local.aws2ali_default_tags
-
-  lifecycle {
-    create_before_destroy = true
-  }
   system_disk {
     category          = "cloud_essd"
     size              = 80
     performance_level = "PL1"
     encrypted         = true
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -119,11 +119,6 @@ resource "alicloud_cs_kubernetes_node_pool" "pool" {
   }
 
   # cluster-autoscaler changes desired_size.
-  lifecycle {
-    ignore_changes = [desired_size]
-  }
-
-  depends_on = [alicloud_ram_role_policy_attachment.node]
   dynamic "labels" {
     for_each = { pool = each.key }
     content {
@@ -137,6 +132,11 @@ resource "alicloud_cs_kubernetes_node_pool" "pool" {
   timeouts {
     create = "60m"
   }
+  lifecycle {
+    ignore_changes = [desired_size]
+  }
+
+  depends_on = [alicloud_ram_role_policy_attachment.node]
 }
 
 resource "alicloud_cs_kubernetes_addon" "this" {

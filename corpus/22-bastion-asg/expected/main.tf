@@ -86,15 +86,15 @@ resource "alicloud_ecs_launch_template" "bastion" {
   ram_role_name               = alicloud_ram_role.bastion.role_name
   tags                        = merge(local.aws2ali_default_tags, { Name = "${local.name}-asg" })
   resource_group_id           = alicloud_resource_manager_resource_group.this.id
-
-  lifecycle {
-    create_before_destroy = true
-  }
   system_disk {
     category          = "cloud_essd"
     size              = 20
     performance_level = "PL1"
     encrypted         = true
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 

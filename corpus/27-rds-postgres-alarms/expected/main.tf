@@ -133,15 +133,14 @@ resource "alicloud_db_instance" "primary" {
   vswitch_id           = data.terraform_remote_state.network.outputs.database_subnet_ids[0]
   resource_group_id    = alicloud_resource_manager_resource_group.this.id
   tags                 = local.aws2ali_default_tags
+  timeouts {
+    create = "60m"
+  }
 
   lifecycle {
     prevent_destroy = true
     # The secret is rotated outside Terraform.
     ignore_changes = [password]
-  }
-
-  timeouts {
-    create = "60m"
   }
 }
 

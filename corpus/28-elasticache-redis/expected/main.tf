@@ -136,12 +136,12 @@ resource "alicloud_kvstore_instance" "sessions" {
   tags                = local.aws2ali_default_tags
 
   # Replicas are added during peak season by hand (runbook RB-17).
+  timeouts {
+    create = "60m"
+  }
   lifecycle {
     ignore_changes = [num_cache_clusters]
   }
 
   depends_on = [alicloud_log_store.redis]
-  timeouts {
-    create = "60m"
-  }
 }

@@ -146,8 +146,6 @@ resource "alicloud_fcv3_function" "rotation" {
     security_group_id = alicloud_security_group.rotation.id
     vpc_id            = var.rotation_vpc_id
   }
-
-  depends_on = [alicloud_log_store.rotation]
   code {
     oss_bucket_name = "acme-lambda-artifacts-123456789012"
     oss_object_name = var.rotation_code_s3_key
@@ -158,6 +156,8 @@ resource "alicloud_fcv3_function" "rotation" {
     enable_request_metrics  = true
     enable_instance_metrics = true
   }
+
+  depends_on = [alicloud_log_store.rotation]
 }
 
 # aws2ali: manual — aws_lambda_permission.secretsmanager has no Alibaba Cloud translation.

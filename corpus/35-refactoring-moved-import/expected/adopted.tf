@@ -64,14 +64,14 @@ resource "alicloud_db_instance" "reporting" {
   vswitch_id               = values(var.app_subnets)[0]
   resource_group_id        = alicloud_resource_manager_resource_group.this.id
   tags                     = local.aws2ali_default_tags
+  timeouts {
+    create = "60m"
+  }
 
   lifecycle {
     prevent_destroy = true
     # Minor versions are auto-upgraded by RDS.
     ignore_changes = [engine_version]
-  }
-  timeouts {
-    create = "60m"
   }
 }
 

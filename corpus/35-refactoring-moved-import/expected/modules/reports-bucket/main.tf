@@ -12,16 +12,16 @@ resource "alicloud_oss_bucket" "this" {
   storage_class     = "Standard"
   redundancy_type   = "ZRS"
   resource_group_id = var.resource_group_id
-
-  lifecycle {
-    prevent_destroy = true
-  }
   lifecycle_rule {
     id      = "noncurrent"
     enabled = true
     noncurrent_version_expiration {
       days = var.noncurrent_days
     }
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 
