@@ -36,7 +36,9 @@ export function applyRule(block: Block, rule: Rule, target: CompactBlock, engine
   const renames = applyBody(block, rule.arguments ?? {}, rule.blocks ?? {}, target, "", ctx);
   renameIgnoreChanges(block, renames);
   if (rule.tag_name) copyNameTag(block, rule.tag_name, ctx);
-  for (const [name, expr] of Object.entries(rule.set ?? {})) {
+  for (const [name, template] of Object.entries(rule.set ?? {})) {
+    // `{name}` stands for the block's own name: `subscription_name: '"{name}"'`.
+    const expr = template.replace(/\{name\}/g, labels[1] ?? "");
     if (!getAttribute(block, name)) {
       setAttribute(block, name, expr);
       ctx.change({ argument: name, kind: "note", to: expr, severity: "info", reason: `Set by aws2ali: ${rule.to} needs ${name}, which AWS does not have.` });

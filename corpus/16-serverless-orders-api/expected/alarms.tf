@@ -3,15 +3,12 @@ resource "alicloud_message_service_topic" "alarms" {
   tags       = local.aws2ali_default_tags
 }
 
-# aws2ali: manual — aws_sns_topic_subscription.oncall has no Alibaba Cloud translation.
-# Why: aws2ali has no mapping rule for aws_sns_topic_subscription yet.
-# To do: Translate it by hand (see the Alibaba Cloud provider docs), or add
-#   mappings/aws_sns_topic_subscription.yaml.
-# resource "aws_sns_topic_subscription" "oncall" {
-#   topic_arn = aws_sns_topic.alarms.arn
-#   protocol  = "email"
-#   endpoint  = var.alarm_email
-# }
+resource "alicloud_message_service_subscription" "oncall" {
+  topic_name        = alicloud_message_service_topic.alarms.topic_name
+  push_type         = "mail"
+  endpoint          = var.alarm_email
+  subscription_name = "oncall"
+}
 
 # Anything in the DLQ means an order was not processed.
 # aws2ali: manual — aws_cloudwatch_metric_alarm.dlq_not_empty has no Alibaba Cloud translation.

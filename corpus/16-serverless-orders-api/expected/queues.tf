@@ -52,13 +52,9 @@ data "alicloud_ram_policy_document" "orders_queue" {
 #   policy    = data.aws_iam_policy_document.orders_queue.json
 # }
 
-# aws2ali: manual — aws_sns_topic_subscription.orders_queue has no Alibaba Cloud translation.
-# Why: aws2ali has no mapping rule for aws_sns_topic_subscription yet.
-# To do: Translate it by hand (see the Alibaba Cloud provider docs), or add
-#   mappings/aws_sns_topic_subscription.yaml.
-# resource "aws_sns_topic_subscription" "orders_queue" {
-#   topic_arn            = aws_sns_topic.order_events.arn
-#   protocol             = "sqs"
-#   endpoint             = aws_sqs_queue.orders.arn
-#   raw_message_delivery = true
-# }
+resource "alicloud_message_service_subscription" "orders_queue" {
+  topic_name        = alicloud_message_service_topic.order_events.topic_name
+  push_type         = "queue"
+  endpoint          = alicloud_message_service_queue.orders.queue_name
+  subscription_name = "orders_queue"
+}
