@@ -5,6 +5,7 @@
  */
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SETTINGS, migrate } from "../src/pipeline/index.js";
@@ -51,4 +52,17 @@ describe("corpus golden cases", () => {
     const schemaFindings = result.report.diagnostics.filter((d) => d.code.startsWith("schema.") || d.code.startsWith("emit."));
     expect(schemaFindings.map((d) => `${d.file}:${d.range.start.line}: ${d.summary}`), "schema findings in the output").toEqual([]);
   });
+});
+
+const HAS_TERRAFORM = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
+
+describe("the translated corpus is laid out as terraform fmt lays it out", () => {
+  test.skipIf(!HAS_TERRAFORM)(`terraform fmt -check -recursive on every expected/ tree${HAS_TERRAFORM ? "" : " (skipped: terraform not on PATH)"}`, () => {
+    for (const name of cases) {
+      const r = spawnSync("terraform", ["fmt", "-check", "-recursive", join(CORPUS, name, "expected")], { encoding: "utf8" });
+      expect(r.stdout.trim(), `${name}: files terraform fmt would change`).toBe("");
+      expect(r.status, name).toBe(0);
+    }
+  });
+  if (!HAS_TERRAFORM) console.warn("terraform is not on PATH: the terraform fmt check of the corpus is skipped");
 });
