@@ -6,7 +6,7 @@
  */
 
 import { isToken, type Node, type TemplateExpr } from "../hcl/cst.js";
-import { getAttribute, replaceExpr } from "../hcl/edit.js";
+import { getAttribute, replaceExpr, setAttribute } from "../hcl/edit.js";
 import { exprSource, templateString } from "../hcl/value.js";
 import { plansOfType } from "./aws-graph.js";
 import { addGenerated, decide, type StackContext, type TransformContext } from "./context.js";
@@ -37,7 +37,12 @@ function zonesDataFor(ctx: TransformContext): string {
 
 export function vswitchZone(ctx: TransformContext): void {
   const attr = getAttribute(ctx.block, "zone_id");
-  if (!attr) return;
+  if (!attr) {
+    // AWS picks a zone for a subnet that names none; a VSwitch must name one.
+    setAttribute(ctx.block, "zone_id", `${zonesDataFor(ctx)}.zones[0].id`);
+    ctx.change({ argument: "availability_zone", kind: "note", severity: "warning", reason: "The subnet named no zone (AWS picks one); a VSwitch must, so aws2ali uses the first zone that can host VSwitches.", action: "Choose the zone, e.g. spread VSwitches over zones with data.alicloud_zones.<name>.zones[index].id." });
+    return;
+  }
   const zones: string[] = [];
   // Every AWS zone name written literally in the value, alone or in a list: `"us-east-1a"`, `["us-east-1a", "us-east-1b"][count.index]`.
   for (const t of templatesIn(attr.expr)) {

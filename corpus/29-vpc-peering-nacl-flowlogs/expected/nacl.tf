@@ -1,6 +1,7 @@
 data "alicloud_vswitches" "data" {
-  tags   = { Tier = "data" }
-  vpc_id = data.alicloud_vpcs.analytics.ids[0]
+  tags    = { Tier = "data" }
+  vpc_id  = data.alicloud_vpcs.analytics.ids[0]
+  zone_id = data.alicloud_zones.aws2ali.zones[0].id
 }
 
 # Defence in depth for the warehouse subnets; SGs still do the real work.

@@ -1,0 +1,3 @@
+environment    = "prod"
+primary_region = "us-east-1"
+standby_region = "eu-west-1"
