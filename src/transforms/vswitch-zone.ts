@@ -38,6 +38,8 @@ function zonesDataFor(ctx: TransformContext): string {
 export function vswitchZone(ctx: TransformContext): void {
   const attr = getAttribute(ctx.block, "zone_id");
   if (!attr) {
+    // Lookups and other users of this transform filter by zone only when asked to.
+    if (ctx.top.kind !== "resource" || ctx.top.type !== "aws_subnet") return;
     // AWS picks a zone for a subnet that names none; a VSwitch must name one.
     setAttribute(ctx.block, "zone_id", `${zonesDataFor(ctx)}.zones[0].id`);
     ctx.change({ argument: "availability_zone", kind: "note", severity: "warning", reason: "The subnet named no zone (AWS picks one); a VSwitch must, so aws2ali uses the first zone that can host VSwitches.", action: "Choose the zone, e.g. spread VSwitches over zones with data.alicloud_zones.<name>.zones[index].id." });

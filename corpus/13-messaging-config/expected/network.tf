@@ -8,9 +8,8 @@ data "alicloud_vpcs" "tagged" {
 }
 
 data "alicloud_vswitches" "shared_private" {
-  vpc_id  = data.alicloud_vpcs.shared.ids[0]
-  tags    = { Tier = "private" }
-  zone_id = data.alicloud_zones.aws2ali.zones[0].id
+  vpc_id = data.alicloud_vpcs.shared.ids[0]
+  tags   = { Tier = "private" }
 }
 
 data "alicloud_vswitches" "shared_a" {

@@ -15,9 +15,8 @@ data "alicloud_vpcs" "platform" {
 }
 
 data "alicloud_vswitches" "private" {
-  tags    = { Tier = "private" }
-  vpc_id  = data.alicloud_vpcs.platform.ids[0]
-  zone_id = data.alicloud_zones.aws2ali.zones[0].id
+  tags   = { Tier = "private" }
+  vpc_id = data.alicloud_vpcs.platform.ids[0]
 }
 
 locals {

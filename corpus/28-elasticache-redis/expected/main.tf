@@ -3,9 +3,8 @@ data "alicloud_vpcs" "main" {
 }
 
 data "alicloud_vswitches" "data" {
-  tags    = { Tier = "data" }
-  vpc_id  = data.alicloud_vpcs.main.ids[0]
-  zone_id = data.alicloud_zones.aws2ali.zones[0].id
+  tags   = { Tier = "data" }
+  vpc_id = data.alicloud_vpcs.main.ids[0]
 }
 
 data "alicloud_security_groups" "client" {

@@ -1,7 +1,6 @@
 data "alicloud_vswitches" "data" {
-  tags    = { Tier = "data" }
-  vpc_id  = data.alicloud_vpcs.analytics.ids[0]
-  zone_id = data.alicloud_zones.aws2ali.zones[0].id
+  tags   = { Tier = "data" }
+  vpc_id = data.alicloud_vpcs.analytics.ids[0]
 }
 
 # Defence in depth for the warehouse subnets; SGs still do the real work.

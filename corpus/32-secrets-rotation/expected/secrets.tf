@@ -7,7 +7,6 @@ data "alicloud_kms_secrets" "master" {
 data "alicloud_vswitches" "rotation" {
   for_each = toset(var.subnet_ids)
   ids      = [each.value]
-  zone_id  = data.alicloud_zones.aws2ali.zones[0].id
 }
 
 resource "alicloud_kms_key" "secrets" {
