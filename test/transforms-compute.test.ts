@@ -6,73 +6,11 @@
  * promises, validate against the provider schema and be fmt-clean.
  */
 
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
-import { DEFAULT_SETTINGS, migrate, type MigrateResult } from "../src/pipeline/index.js";
-import type { Change, ReportItem } from "../src/report/model.js";
+import { describe, expect, test } from "vitest";
 import { ossPolicyDocument } from "../src/transforms/oss-policy.js";
+import { blockText, change, inlineMigration, item, main, schemaErrors as schemaFindings } from "./support/inline-migration.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function run(files: Record<string, string>): MigrateResult {
-  const dir = mkdtempSync(join(tmpdir(), "aws2ali-compute-"));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return migrate({ src: dir, out: null, maxFileBytes: 10e6, settings: DEFAULT_SETTINGS, version: "test" });
-}
-
-function main(r: MigrateResult): string {
-  return r.outputs.get("main.tf") ?? "";
-}
-
-function item(r: MigrateResult, address: string): ReportItem {
-  const found = r.report.items.find((i) => i.address === address);
-  if (!found) throw new Error(`no report item ${address}`);
-  return found;
-}
-
-function change(r: MigrateResult, address: string, argument: string, pattern?: RegExp): Change | undefined {
-  return item(r, address).changes.find((c) => c.argument === argument && (!pattern || pattern.test(c.reason)));
-}
-
-function schemaFindings(r: MigrateResult): string[] {
-  return r.report.diagnostics.filter((d) => d.code.startsWith("schema.") || d.code.startsWith("emit.")).filter((d) => d.severity === "error").map((d) => `${d.file}:${d.range.start.line}: ${d.summary}`);
-}
-
-/** The text of one top-level block of the output, from its header to its closing brace. */
-function blockText(text: string, header: string): string {
-  const start = text.indexOf(header);
-  if (start < 0) return "";
-  const end = text.indexOf("\n}\n", start);
-  return text.slice(start, end + 2);
-}
-
-let terraform: boolean | undefined;
-/** `terraform fmt -check` on every output file, when terraform is installed. */
-function expectFmtClean(r: MigrateResult): void {
-  if (terraform === undefined) {
-    try {
-      execFileSync("terraform", ["version"], { stdio: "ignore" });
-      terraform = true;
-    } catch {
-      terraform = false;
-    }
-  }
-  if (!terraform) return;
-  const dir = mkdtempSync(join(tmpdir(), "aws2ali-compute-fmt-"));
-  dirs.push(dir);
-  for (const [path, text] of r.outputs) if (path.endsWith(".tf")) writeFileSync(join(dir, path.replace(/\//g, "_")), text);
-  expect(() => execFileSync("terraform", ["fmt", "-check", dir], { stdio: "pipe" })).not.toThrow();
-}
+const { run, expectFmtClean } = inlineMigration("compute");
 
 const INSTANCE = `
 resource "aws_kms_key" "k" {

@@ -7,52 +7,12 @@
  * must validate against the provider schema.
  */
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { loadMappingTable } from "../src/mapping/load.js";
-import { DEFAULT_SETTINGS, migrate, type MigrateResult } from "../src/pipeline/index.js";
-import type { Settings } from "../src/transforms/context.js";
-import type { Change, ReportItem } from "../src/report/model.js";
 import { Holes, mapAction, mapConditionKey, translatePolicyDocument, type PolicyEnv, type PolicyValue } from "../src/transforms/ram-policy.js";
+import { expectValid, inlineMigration, item, main, requiredBlockText as block, warningChanges as warnings } from "./support/inline-migration.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function run(files: Record<string, string>, settings: Partial<Settings> = {}): MigrateResult {
-  const dir = mkdtempSync(join(tmpdir(), "aws2ali-iam-"));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return migrate({ src: dir, out: null, maxFileBytes: 10e6, settings: { ...DEFAULT_SETTINGS, ...settings }, version: "test" });
-}
-
-function main(r: MigrateResult): string {
-  return r.outputs.get("main.tf") ?? "";
-}
-
-function item(r: MigrateResult, address: string): ReportItem {
-  const found = r.report.items.find((i) => i.address === address);
-  if (!found) throw new Error(`no report item ${address}`);
-  return found;
-}
-
-function warnings(r: MigrateResult, address: string): Change[] {
-  return item(r, address).changes.filter((c) => c.severity === "warning");
-}
-
-/** The text of the block `resource "<type>" "<name>"` (up to the next top-level closing brace). */
-function block(text: string, head: string): string {
-  const start = text.indexOf(head);
-  if (start < 0) throw new Error(`no ${head} in:\n${text}`);
-  const end = text.indexOf("\n}\n", start);
-  return text.slice(start, end + 2);
-}
+const { run } = inlineMigration("iam");
 
 /** The JSON of a heredoc policy: everything between `<<EOF` and `EOF`. */
 function heredocJson(text: string, head: string): Record<string, unknown> {
@@ -60,10 +20,6 @@ function heredocJson(text: string, head: string): Record<string, unknown> {
   const m = /<<-?(\w+)\n([\s\S]*?)\n\s*\1\n/.exec(b);
   if (!m) throw new Error(`no heredoc after ${head}`);
   return JSON.parse(m[2]!) as Record<string, unknown>;
-}
-
-function expectValid(r: MigrateResult): void {
-  expect(r.report.summary.schemaFindings, JSON.stringify(r.diagnostics, null, 1)).toBe(0);
 }
 
 describe("aws_iam_role → alicloud_ram_role", () => {

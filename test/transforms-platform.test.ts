@@ -6,49 +6,10 @@
  * provider schema.
  */
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
-import { DEFAULT_SETTINGS, migrate, type MigrateResult } from "../src/pipeline/index.js";
-import type { ReportItem } from "../src/report/model.js";
+import { describe, expect, test } from "vitest";
+import { blockText, inlineMigration, item, main, schemaErrors as schemaFindings } from "./support/inline-migration.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function run(files: Record<string, string>): MigrateResult {
-  const dir = mkdtempSync(join(tmpdir(), "aws2ali-platform-"));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return migrate({ src: dir, out: null, maxFileBytes: 10e6, settings: DEFAULT_SETTINGS, version: "test" });
-}
-
-function main(r: MigrateResult): string {
-  return r.outputs.get("main.tf") ?? "";
-}
-
-function item(r: MigrateResult, address: string): ReportItem {
-  const found = r.report.items.find((i) => i.address === address);
-  if (!found) throw new Error(`no report item ${address}`);
-  return found;
-}
-
-function schemaFindings(r: MigrateResult): string[] {
-  return r.report.diagnostics.filter((d) => d.code.startsWith("schema.") || d.code.startsWith("emit.")).filter((d) => d.severity === "error").map((d) => `${d.file}:${d.range.start.line}: ${d.summary}`);
-}
-
-/** The text of one top-level block of the output, from its header to its closing brace. */
-function blockText(text: string, header: string): string {
-  const start = text.indexOf(header);
-  if (start < 0) return "";
-  const end = text.indexOf("\n}\n", start);
-  return text.slice(start, end + 2);
-}
+const { run } = inlineMigration("platform");
 
 const EKS = `
 resource "aws_vpc" "main" {
