@@ -106,7 +106,8 @@ describe("plan", () => {
   });
 
   test("--fail-on: manual fails only on manual blocks, partial on partial or manual", () => {
-    const clean = tree({ "network.tf": NETWORK });
+    // A subnet that names no zone is partial (aws2ali picks one and says so): the clean tree names it.
+    const clean = tree({ "network.tf": NETWORK.replace('cidr_block = "10.0.1.0/24"', 'cidr_block = "10.0.1.0/24"\n  availability_zone = data.aws_availability_zones.all.names[0]') + '\ndata "aws_availability_zones" "all" {}\n' });
     expect(cli("plan", clean, "--fail-on", "manual", "--no-config").code).toBe(0);
     expect(cli("plan", clean, "--fail-on", "partial", "--no-config").code).toBe(0);
     const withManual = tree({ "network.tf": NETWORK, "gateway.tf": MANUAL });
