@@ -28,7 +28,11 @@ function collect(root: Node): string {
     }
     index[top] = i + 1;
     const p = node.parts[i]!;
-    if (isToken(p)) out += p.lead + p.text;
+    if (isToken(p)) {
+      // Two appends, no intermediate string: most leads are empty or one space.
+      if (p.lead !== "") out += p.lead;
+      out += p.text;
+    }
     else {
       nodes.push(p);
       index.push(0);
