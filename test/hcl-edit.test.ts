@@ -714,3 +714,19 @@ describe("edit operations: errors and corner cases", () => {
     }
   });
 });
+
+import { removeAttribute as removeAttributeWithNote } from "../src/hcl/edit.js";
+import { parse as parseForNote } from "../src/hcl/parser.js";
+import { print as printForNote } from "../src/hcl/printer.js";
+import { blocksOf as blocksOfForNote } from "../src/hcl/cst.js";
+
+describe("removeAttribute with a note", () => {
+  test("comments right above a removed argument get the note in its place; without comments the line just goes", () => {
+    const text = 'resource "x" "y" {\n  a = 1\n\n  # about b\n  b   = 2\n  ccc = 3\n}\n';
+    const file = parseForNote(text, "t.tf").file;
+    const block = blocksOfForNote(file.body)[0]!;
+    removeAttributeWithNote(block, "b", "aws2ali: b removed");
+    removeAttributeWithNote(block, "a", "aws2ali: a removed");
+    expect(printForNote(file)).toBe('resource "x" "y" {\n  # about b\n  # aws2ali: b removed\n  ccc = 3\n}\n');
+  });
+});

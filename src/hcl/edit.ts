@@ -197,9 +197,26 @@ export function renameAttribute(owner: Owner, from: string, to: string): Attribu
 }
 
 /** Remove an attribute and its line; the run it stood in is re-aligned. */
-export function removeAttribute(owner: Owner, name: string): Attribute | undefined {
+/**
+ * Remove an attribute and its line. With `note`, when comment lines sit
+ * right above the attribute (they were about it), a comment line with the
+ * note takes its place, so those comments do not end up describing the
+ * next argument.
+ */
+export function removeAttribute(owner: Owner, name: string, note?: string): Attribute | undefined {
   const attr = getAttribute(owner, name);
   if (!attr) return undefined;
+  const body = bodyOf(owner);
+  const k = body.parts.indexOf(attr);
+  const above = body.parts[k - 1];
+  const commented = above !== undefined && isToken(above) && above.kind === TK.Newline && /^[ \t]*(#|\/\/)/.test(above.lead) && (!note || !above.lead.includes(note.split(" ")[0]!));
+  if (note && commented) {
+    const indent = /^[ \t]*/.exec(attr.name.lead)![0];
+    body.parts.splice(k, 1, makeToken(TK.Newline, ownerEol(owner), `${indent}# ${note}`));
+    const after = body.parts[k + 1];
+    if (after && !isToken(after) && after.type === "Attribute") alignRunOf(body, after);
+    return attr;
+  }
   removeItem(owner, attr);
   return attr;
 }

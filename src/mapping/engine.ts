@@ -63,14 +63,14 @@ function applyArgument(owner: Block, attr: Attribute, rule: ArgumentRule | undef
   const where = path + name;
   if (META_ARGUMENTS.has(name) && path === "") return undefined;
   if (rule?.drop) {
-    removeAttribute(owner, name);
+    removeAttribute(owner, name, `aws2ali: ${name} removed (see aws2ali-report.md)`);
     ctx.change({ argument: where, kind: "dropped", severity: rule.severity ?? "warning", reason: rule.reason!, ...(rule.action ? { action: rule.action } : {}), range: ctx.rangeOf(attr) });
     return undefined;
   }
   if (!rule) {
     const t = target.attrs[name];
     if ((t && t.m !== "c") || target.blocks?.[name]) return name;
-    removeAttribute(owner, name);
+    removeAttribute(owner, name, `aws2ali: ${name} removed (see aws2ali-report.md)`);
     ctx.change({ argument: where, kind: "dropped", severity: "warning", reason: `No mapping rule covers '${name}', and the target has no argument of that name.`, action: "Check the AWS behaviour it configured and set the Alibaba Cloud equivalent by hand, or add the argument to the mapping rule.", range: ctx.rangeOf(attr) });
     return undefined;
   }

@@ -87,6 +87,7 @@ resource "alicloud_db_instance" "reporting" {
   vswitch_id           = var.private_subnet_ids[0]
   resource_group_id    = alicloud_resource_manager_resource_group.this.id
   # Must be unique per destroy; bump the suffix if you ever recreate on purpose.
+  # aws2ali: final_snapshot_identifier removed (see aws2ali-report.md)
   timeouts {
     create = "60m"
   }

@@ -15,6 +15,7 @@ resource "alicloud_kms_key" "logs" {
   rotation_interval  = "365d"
 
   # CloudWatch Logs must be allowed to use the key, otherwise log group creation fails.
+  # aws2ali: policy removed (see aws2ali-report.md)
 }
 
 resource "alicloud_log_store" "checkout_debug" {

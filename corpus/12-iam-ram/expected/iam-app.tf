@@ -19,6 +19,7 @@ resource "alicloud_ram_role" "orders_app" {
   max_session_duration = 7200
 
   # Exclusive list: anything attached by hand is detached on apply.
+  # aws2ali: managed_policy_arns removed (see aws2ali-report.md)
 
   tags = merge(local.aws2ali_default_tags, {
     Service = "orders"

@@ -41,6 +41,7 @@ resource "alicloud_oss_bucket_public_access_block" "site" {
   block_public_access = true
 
   # Public website: allow a bucket policy, still forbid ACLs.
+  # aws2ali: block_public_acls removed (see aws2ali-report.md)
 }
 
 data "alicloud_ram_policy_document" "public_read" {
