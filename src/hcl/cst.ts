@@ -242,9 +242,6 @@ export function isToken(p: Part): p is Token {
   return p instanceof TokenImpl;
 }
 
-export function isNode(p: Part): p is Node {
-  return !isToken(p);
-}
 
 /** Visit every token of a subtree in source order (iteratively: deep trees must not overflow the stack). */
 export function forEachToken(node: Node, fn: (t: Token) => void): void {
@@ -290,11 +287,6 @@ export function lastToken(node: Node): Token | undefined {
   return undefined;
 }
 
-export function bodyItems(body: Body): Array<Attribute | Block> {
-  const out: Array<Attribute | Block> = [];
-  for (const p of body.parts) if (!isToken(p) && (p.type === "Attribute" || p.type === "Block")) out.push(p);
-  return out;
-}
 
 export function blocksOf(body: Body): Block[] {
   return body.parts.filter((p): p is Block => !isToken(p) && p.type === "Block");

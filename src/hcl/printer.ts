@@ -3,7 +3,7 @@
  * unedited tree prints back its source byte for byte.
  */
 
-import { isToken, type File, type Node } from "./cst.js";
+import { isToken, type Node } from "./cst.js";
 
 export function print(node: Node): string {
   return (node.type === "File" ? node.bom : "") + collect(node);
@@ -41,6 +41,3 @@ function collect(root: Node): string {
   return out;
 }
 
-export function printFile(file: File): string {
-  return print(file);
-}
